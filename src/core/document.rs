@@ -1,0 +1,116 @@
+//! A decoded file, cut into blocks, and the articles it holds.
+
+use crate::core::decode::Decoded;
+use crate::core::segment::Segmenter;
+use std::ops::Range;
+use std::path::PathBuf;
+
+/// What a block of a file is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BlockKind {
+    /// The article's headline.
+    Title,
+    /// A line that states the publication date.
+    Dateline,
+    /// A paragraph of the article (including sub-headings and quoted posts).
+    Body,
+    /// Site furniture: navigation, mastheads, "read also" lists, tags, credits, nags.
+    Chrome,
+}
+
+/// One line-sized piece of a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    /// Byte range in the document text, trimmed of surrounding whitespace.
+    pub range: Range<usize>,
+    pub kind: BlockKind,
+    /// The article (1-based part) this block is shown with; chrome goes with the article
+    /// it sits in or after.
+    pub part: u16,
+}
+
+/// A publication date stated by the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Published {
+    /// ISO date at the precision stated: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+    pub value: String,
+    /// The dateline, as a byte range of the document text.
+    pub range: Range<usize>,
+}
+
+/// An article: the main one of a file (part 1), or one appended after it (part 2, 3, …).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Article {
+    pub part: u16,
+    /// Headline range, if the file has one for this article.
+    pub title: Option<Range<usize>>,
+    pub published: Option<Published>,
+    /// Ranges of the article's body paragraphs, in order.
+    pub body: Vec<Range<usize>>,
+}
+
+/// A decoded, segmented file.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// Path relative to the corpus root, `/`-separated.
+    pub file: String,
+    /// Where it is on disk (`None` for embedded demo files).
+    pub path: Option<PathBuf>,
+    /// WHATWG encoding name of the source bytes.
+    pub encoding: &'static str,
+    /// A problem met while decoding that the user should know about.
+    pub warning: Option<String>,
+    /// Decoded text; all ranges are byte offsets into it.
+    pub text: String,
+    /// Every non-empty line, in file order.
+    pub blocks: Vec<Block>,
+    /// Articles in part order; never empty.
+    pub articles: Vec<Article>,
+}
+
+impl Document {
+    /// Segments decoded text into blocks and articles.
+    pub fn new(
+        file: String,
+        path: Option<PathBuf>,
+        decoded: Decoded,
+        segmenter: &Segmenter,
+    ) -> Self {
+        let warning = decoded.warning();
+        let segmentation = segmenter.segment(&decoded.text);
+        Document {
+            file,
+            path,
+            encoding: decoded.encoding,
+            warning,
+            text: decoded.text,
+            blocks: segmentation.blocks,
+            articles: segmentation.articles,
+        }
+    }
+
+    /// Text of a byte range.
+    pub fn slice(&self, range: &Range<usize>) -> &str {
+        &self.text[range.clone()]
+    }
+
+    /// The headline of an article, if any.
+    pub fn title(&self, article: &Article) -> Option<&str> {
+        article.title.as_ref().map(|r| self.slice(r))
+    }
+
+    /// Stable id of an article as the extract format names it (`file`, `file#2`, …).
+    pub fn article_id(&self, article: &Article) -> String {
+        if article.part == 1 {
+            self.file.clone()
+        } else {
+            format!("{}#{}", self.file, article.part)
+        }
+    }
+
+    /// Blocks shown with the given part.
+    pub fn blocks_of(&self, part: u16) -> impl Iterator<Item = &Block> {
+        self.blocks.iter().filter(move |b| b.part == part)
+    }
+}

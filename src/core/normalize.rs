@@ -1,0 +1,94 @@
+//! Arabic-aware folding of text for *matching* (cue phrases, search, gazetteers).
+//!
+//! Display always keeps the original text; only comparisons go through [`fold`].
+
+/// True for Arabic combining marks (tashkeel, Quranic marks, superscript alef).
+pub fn is_tashkeel(c: char) -> bool {
+    matches!(c, '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}')
+}
+
+/// The Arabic tatweel (kashida), a pure stretching character.
+pub const TATWEEL: char = '\u{0640}';
+
+/// Folds one character for matching; `None` drops it (marks, tatweel, format characters).
+pub fn fold_char(c: char) -> Option<char> {
+    if is_tashkeel(c) || c == TATWEEL || is_format_char(c) {
+        return None;
+    }
+    Some(match c {
+        'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' => 'ا',
+        'ى' | 'ی' | 'ې' => 'ي',
+        'ة' => 'ه',
+        'ؤ' => 'و',
+        'ئ' => 'ي',
+        'ک' => 'ك',
+        'گ' => 'ك',
+        '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
+        '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
+        c if c.is_ascii_uppercase() => c.to_ascii_lowercase(),
+        c => c,
+    })
+}
+
+/// Zero-width and directional format characters that carry no letters.
+pub fn is_format_char(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}'
+    )
+}
+
+/// Folds a string for matching: drops tashkeel, tatweel and format characters, unifies
+/// alef/hamza forms, ى/ي, ة/ه, Persian letters and digits, lowercases ASCII.
+///
+/// ```
+/// assert_eq!(khabar::core::normalize::fold("إقرأ أيضاً"), "اقرا ايضا");
+/// assert_eq!(khabar::core::normalize::fold("عام ٢٠٢٠"), "عام 2020");
+/// ```
+pub fn fold(text: &str) -> String {
+    text.chars().filter_map(fold_char).collect()
+}
+
+/// True for characters of the Arabic script blocks (letters, marks, digits, punctuation).
+pub fn is_arabic(c: char) -> bool {
+    matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08FF}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+}
+
+/// True for Arabic-script *letters* (not digits, marks or punctuation).
+pub fn is_arabic_letter(c: char) -> bool {
+    is_arabic(c) && c.is_alphabetic() && !is_tashkeel(c) && c != TATWEEL
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_hamza_alef_forms_and_marks() {
+        assert_eq!(fold("أَحْمَد"), "احمد");
+        assert_eq!(fold("آتا إلى ٱلله"), "اتا الي الله");
+        assert_eq!(fold("مدرسة"), "مدرسه");
+        assert_eq!(fold("عمــر"), "عمر");
+        assert_eq!(fold("مسؤول"), "مسوول");
+    }
+
+    #[test]
+    fn folds_digits_and_persian_letters() {
+        assert_eq!(fold("۱۴۰۲ و ٢٠٢٤"), "1402 و 2024");
+        assert_eq!(fold("کیف"), "كيف");
+        assert_eq!(fold("Continue READING"), "continue reading");
+    }
+
+    #[test]
+    fn drops_format_characters() {
+        assert_eq!(fold("a\u{200F}b\u{FEFF}"), "ab");
+    }
+
+    #[test]
+    fn arabic_letter_class() {
+        assert!(is_arabic_letter('ب'));
+        assert!(!is_arabic_letter('٣'));
+        assert!(!is_arabic_letter('،'));
+        assert!(!is_arabic_letter('a'));
+    }
+}

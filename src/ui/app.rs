@@ -1,0 +1,277 @@
+//! The application: state, commands applied once per frame, and the window's panels.
+
+use crate::core::corpus::CorpusSource;
+use crate::core::loader::LoadJob;
+use crate::core::segment::Segmenter;
+use crate::ui::library::{ArticleKey, Library};
+use crate::ui::open_folder::{FolderPicker, PickerOutcome, source_for_drop, source_for_typed_path};
+use crate::ui::reader::ReaderState;
+use crate::ui::{article_list, fonts, reader, status_bar};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// How the app was started.
+#[derive(Debug, Clone, Default)]
+pub struct Launch {
+    /// A folder from the command line ("open with"); the demo corpus when `None`.
+    pub folder: Option<PathBuf>,
+}
+
+/// Something a widget asks for; applied after the frame's UI is built.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    Open(CorpusSource),
+    PickFolder,
+    CancelLoad,
+    Select(ArticleKey),
+    ShowSkipped(bool),
+    ShowPathField(bool),
+}
+
+/// The Khabar window.
+pub struct KhabarApp {
+    pub library: Library,
+    job: Option<LoadJob>,
+    segmenter: Arc<Segmenter>,
+    pub selected: Option<ArticleKey>,
+    pub reader: ReaderState,
+    pub show_skipped: bool,
+    picker: Option<FolderPicker>,
+    pub show_path_field: bool,
+    pub path_field: String,
+    pub message: Option<String>,
+    commands: Vec<Command>,
+    window_title: String,
+}
+
+impl KhabarApp {
+    /// Creates the app and starts loading the launch folder (or the demo corpus).
+    pub fn new(cc: &eframe::CreationContext<'_>, launch: Launch) -> KhabarApp {
+        fonts::install(&cc.egui_ctx);
+        let source = launch
+            .folder
+            .map_or(CorpusSource::Demo, CorpusSource::Folder);
+        let mut app = KhabarApp {
+            library: Library::new(source.clone()),
+            job: None,
+            segmenter: Arc::new(Segmenter::default()),
+            selected: None,
+            reader: ReaderState::default(),
+            show_skipped: false,
+            picker: None,
+            show_path_field: false,
+            path_field: String::new(),
+            message: None,
+            commands: Vec::new(),
+            window_title: String::new(),
+        };
+        app.open(&cc.egui_ctx, source);
+        app
+    }
+
+    /// Starts loading a source in the background, replacing the current corpus.
+    pub fn open(&mut self, ctx: &egui::Context, source: CorpusSource) {
+        let ctx = ctx.clone();
+        self.library = Library::new(source.clone());
+        self.selected = None;
+        self.reader = ReaderState::default();
+        self.message = None;
+        self.job = Some(LoadJob::spawn(source, self.segmenter.clone(), move || {
+            ctx.request_repaint()
+        }));
+    }
+
+    /// Queues a command for the end of the frame.
+    pub fn command(&mut self, command: Command) {
+        self.commands.push(command);
+    }
+
+    fn apply_commands(&mut self, ctx: &egui::Context) {
+        for command in std::mem::take(&mut self.commands) {
+            match command {
+                Command::Open(source) => self.open(ctx, source),
+                Command::PickFolder => {
+                    let ctx = ctx.clone();
+                    self.picker = Some(FolderPicker::open(move || ctx.request_repaint()));
+                }
+                Command::CancelLoad => {
+                    if let Some(job) = &self.job {
+                        job.cancel();
+                    }
+                }
+                Command::Select(key) => {
+                    if self.selected.as_ref() != Some(&key) {
+                        self.reader = ReaderState::default();
+                    }
+                    self.selected = Some(key);
+                }
+                Command::ShowSkipped(show) => self.show_skipped = show,
+                Command::ShowPathField(show) => self.show_path_field = show,
+            }
+        }
+    }
+
+    fn poll_background(&mut self, ctx: &egui::Context) {
+        if let Some(job) = &self.job {
+            let events = job.drain();
+            if !events.is_empty() {
+                self.library.apply(events);
+            }
+            if self.library.progress.finished {
+                self.job = None;
+            }
+        }
+        if self.selected.is_none() && !self.library.entries.is_empty() {
+            self.selected = self.library.key_of(0);
+        }
+        if let Some(outcome) = self.picker.as_ref().and_then(FolderPicker::poll) {
+            self.picker = None;
+            match outcome {
+                PickerOutcome::Chosen(path) => self
+                    .commands
+                    .push(Command::Open(CorpusSource::Folder(path))),
+                PickerOutcome::Cancelled => {}
+                PickerOutcome::Unavailable => {
+                    self.show_path_field = true;
+                    self.message =
+                        Some("No folder dialog is available here: type the folder's path.".into());
+                }
+            }
+        }
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_owned())
+                .collect()
+        });
+        if let Some(source) = source_for_drop(dropped) {
+            self.commands.push(Command::Open(source));
+        }
+        let title = format!("{} — Khabar", self.library.source.display_name());
+        if title != self.window_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.window_title = title;
+        }
+    }
+
+    fn top_bar_ui(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            if ui.button("Open folder…").clicked() {
+                self.command(Command::PickFolder);
+            }
+            if ui.button("Type a path…").clicked() {
+                self.command(Command::ShowPathField(!self.show_path_field));
+            }
+            if ui.button("Demo corpus").clicked() {
+                self.command(Command::Open(CorpusSource::Demo));
+            }
+            if self.library.is_loading() {
+                let p = &self.library.progress;
+                let mib = |b: u64| b as f64 / (1024.0 * 1024.0);
+                let text = format!(
+                    "{} / {} files · {:.1} / {:.1} MB",
+                    p.files_done,
+                    p.total_files,
+                    mib(p.bytes_done),
+                    mib(p.total_bytes)
+                );
+                ui.add(
+                    egui::ProgressBar::new(p.fraction())
+                        .text(text)
+                        .desired_width(320.0),
+                );
+                if ui.button("Cancel").clicked() {
+                    self.command(Command::CancelLoad);
+                }
+            }
+        });
+        if self.show_path_field {
+            ui.horizontal(|ui| {
+                ui.label("Folder path:");
+                let edit = ui.add(
+                    egui::TextEdit::singleline(&mut self.path_field)
+                        .desired_width(480.0)
+                        .hint_text("/home/me/articles"),
+                );
+                let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                if ui.button("Open").clicked() || enter {
+                    match source_for_typed_path(&self.path_field) {
+                        Ok(source) => {
+                            self.commands.push(Command::Open(source));
+                            self.commands.push(Command::ShowPathField(false));
+                        }
+                        Err(e) => self.message = Some(e),
+                    }
+                }
+            });
+        }
+        if let Some(message) = &self.message {
+            ui.colored_label(ui.visuals().warn_fg_color, message);
+        }
+    }
+
+    fn drop_overlay_ui(&self, ui: &egui::Ui) {
+        let hovering = ui.input(|i| !i.raw.hovered_files.is_empty());
+        if hovering {
+            let rect = ui.ctx().content_rect();
+            let painter = ui.ctx().layer_painter(egui::LayerId::new(
+                egui::Order::Foreground,
+                egui::Id::unique("drop"),
+            ));
+            painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(160));
+            painter.text(
+                rect.center(),
+                egui::Align2::CENTER_CENTER,
+                "Drop a folder to open it",
+                egui::FontId::proportional(28.0),
+                egui::Color32::WHITE,
+            );
+        }
+    }
+}
+
+impl eframe::App for KhabarApp {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.poll_background(ctx);
+        self.apply_commands(ctx);
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        egui::Panel::top("top_bar").show(ui, |ui| self.top_bar_ui(ui));
+        egui::Panel::bottom("status_bar").show(ui, |ui| {
+            if let Some(command) = status_bar::status_bar_ui(ui, &self.library) {
+                self.command(command);
+            }
+        });
+        egui::Panel::left("article_list")
+            .resizable(true)
+            .default_size(380.0)
+            .min_size(220.0)
+            .show(ui, |ui| {
+                if let Some(command) =
+                    article_list::article_list_ui(ui, &self.library, self.selected.as_ref())
+                {
+                    self.command(command);
+                }
+            });
+        egui::CentralPanel::default().show(ui, |ui| {
+            let article = self
+                .selected
+                .as_ref()
+                .and_then(|key| self.library.find(key));
+            reader::reader_ui(ui, article, &mut self.reader, &self.library);
+        });
+        if self.show_skipped {
+            let mut open = true;
+            status_bar::skipped_window_ui(ui.ctx(), &self.library, &mut open);
+            if !open {
+                self.command(Command::ShowSkipped(false));
+            }
+        }
+        self.drop_overlay_ui(ui);
+        // Commands from this frame's widgets take effect now, not a frame late.
+        let ctx = ui.ctx().clone();
+        self.apply_commands(&ctx);
+    }
+}

@@ -1,0 +1,108 @@
+//! The article list: one row per article (headline, date, file), virtualised.
+
+use crate::core::bidi::Direction;
+use crate::core::document::{Article, Document};
+use crate::ui::app::Command;
+use crate::ui::bidi_text::{TextLayout, TextStyle};
+use crate::ui::library::{ArticleKey, Library};
+use egui::{Sense, Ui, vec2};
+
+/// Words shown for an article without a headline.
+const UNTITLED_PREVIEW_WORDS: usize = 12;
+
+/// The text a list shows for an article: its headline, or the opening of its body.
+pub fn display_title(doc: &Document, article: &Article) -> String {
+    if let Some(title) = doc.title(article) {
+        return title.to_owned();
+    }
+    let Some(first) = article.body.first() else {
+        return doc.file.clone();
+    };
+    let words: Vec<&str> = doc.slice(first).split_whitespace().collect();
+    let mut preview = words[..words.len().min(UNTITLED_PREVIEW_WORDS)].join(" ");
+    if words.len() > UNTITLED_PREVIEW_WORDS {
+        preview.push_str(" …");
+    }
+    preview
+}
+
+/// Shows the list; returns a command when a row is clicked.
+pub fn article_list_ui(
+    ui: &mut Ui,
+    library: &Library,
+    selected: Option<&ArticleKey>,
+) -> Option<Command> {
+    let mut command = None;
+    let title_font = egui::TextStyle::Body.resolve(ui.style());
+    let small_font = egui::TextStyle::Small.resolve(ui.style());
+    let title_h = ui.fonts_mut(|f| f.row_height(&title_font));
+    let small_h = ui.fonts_mut(|f| f.row_height(&small_font));
+    let row_height = title_h + small_h + 10.0;
+    let count = library.article_count();
+    ui.add_space(4.0);
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show_rows(ui, row_height, count, |ui, rows| {
+            for index in rows {
+                let Some((doc, article)) = library.entry(index) else {
+                    continue;
+                };
+                let key = ArticleKey {
+                    file: doc.file.clone(),
+                    part: article.part,
+                };
+                let is_selected = selected == Some(&key);
+                let title = display_title(doc, article);
+                let (rect, response) =
+                    ui.allocate_exact_size(vec2(ui.available_width(), row_height), Sense::click());
+                if ui.is_rect_visible(rect) {
+                    let visuals = ui.style().interact_selectable(&response, is_selected);
+                    if is_selected || response.hovered() {
+                        ui.painter().rect_filled(rect, 4.0, visuals.weak_bg_fill);
+                    }
+                    let inner = rect.shrink2(vec2(8.0, 4.0));
+                    let style = TextStyle {
+                        font: title_font.clone(),
+                        color: if article.title.is_some() {
+                            ui.visuals().strong_text_color()
+                        } else {
+                            ui.visuals().text_color()
+                        },
+                        fallback: Direction::Rtl,
+                        line_gap: 0.0,
+                    };
+                    let layout = TextLayout::new(ui.painter(), &title, 0, &style, inner.width());
+                    layout.paint_rows(&ui.painter().with_clip_rect(inner), inner.min, &[], 1);
+                    let date = article.published.as_ref().map_or("—", |p| p.value.as_str());
+                    let part = if article.part > 1 {
+                        format!(" · part {}", article.part)
+                    } else {
+                        String::new()
+                    };
+                    let meta = format!("{date} · {}{part}", doc.file);
+                    let meta_style = TextStyle {
+                        font: small_font.clone(),
+                        color: ui.visuals().weak_text_color(),
+                        fallback: Direction::Ltr,
+                        line_gap: 0.0,
+                    };
+                    let meta_layout =
+                        TextLayout::new(ui.painter(), &meta, 0, &meta_style, inner.width());
+                    meta_layout.paint_rows(
+                        &ui.painter().with_clip_rect(inner),
+                        inner.min + vec2(0.0, title_h + 2.0),
+                        &[],
+                        1,
+                    );
+                }
+                let response = response.on_hover_text(title.clone());
+                response.widget_info(|| {
+                    egui::WidgetInfo::selected(egui::Role::Button, true, is_selected, &title)
+                });
+                if response.clicked() {
+                    command = Some(Command::Select(key));
+                }
+            }
+        });
+    command
+}

@@ -1,0 +1,163 @@
+//! The corpus as the UI holds it: documents arriving from the loader, the article list in
+//! file order, and load progress.
+
+use crate::core::corpus::{CorpusSource, Skipped};
+use crate::core::document::{Article, Document};
+use crate::core::loader::LoadEvent;
+use std::collections::HashMap;
+use std::time::Duration;
+
+/// Identifies an article across reloads and re-sorts.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub struct ArticleKey {
+    pub file: String,
+    pub part: u16,
+}
+
+/// Load progress, for the progress bar.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Progress {
+    pub total_files: usize,
+    pub total_bytes: u64,
+    pub files_done: usize,
+    pub bytes_done: u64,
+    pub listed: bool,
+    pub finished: bool,
+    pub cancelled: bool,
+    pub elapsed: Option<Duration>,
+}
+
+impl Progress {
+    /// Fraction done, 0..=1.
+    pub fn fraction(&self) -> f32 {
+        if self.total_bytes > 0 {
+            self.bytes_done as f32 / self.total_bytes as f32
+        } else if self.total_files > 0 {
+            self.files_done as f32 / self.total_files as f32
+        } else if self.finished {
+            1.0
+        } else {
+            0.0
+        }
+    }
+}
+
+/// A corpus being loaded or loaded.
+#[derive(Debug)]
+pub struct Library {
+    pub source: CorpusSource,
+    pub documents: Vec<Document>,
+    pub skipped: Vec<Skipped>,
+    /// (document index, article index) in display order.
+    pub entries: Vec<(usize, usize)>,
+    pub progress: Progress,
+    /// Why the source could not be opened at all.
+    pub error: Option<String>,
+    by_file: HashMap<String, usize>,
+    dirty: bool,
+}
+
+impl Library {
+    pub fn new(source: CorpusSource) -> Library {
+        Library {
+            source,
+            documents: Vec::new(),
+            skipped: Vec::new(),
+            entries: Vec::new(),
+            progress: Progress::default(),
+            error: None,
+            by_file: HashMap::new(),
+            dirty: false,
+        }
+    }
+
+    /// Applies events from the loader; the article list is re-sorted once per call.
+    pub fn apply(&mut self, events: Vec<LoadEvent>) {
+        for event in events {
+            match event {
+                LoadEvent::Listed {
+                    total_files,
+                    total_bytes,
+                    skipped,
+                } => {
+                    self.progress.total_files = total_files;
+                    self.progress.total_bytes = total_bytes;
+                    self.progress.listed = true;
+                    self.skipped.extend(skipped);
+                }
+                LoadEvent::Loaded { document, bytes } => {
+                    self.progress.files_done += 1;
+                    self.progress.bytes_done += bytes;
+                    self.by_file
+                        .insert(document.file.clone(), self.documents.len());
+                    self.documents.push(*document);
+                    self.dirty = true;
+                }
+                LoadEvent::Skipped { skipped, bytes } => {
+                    self.progress.files_done += 1;
+                    self.progress.bytes_done += bytes;
+                    self.skipped.push(skipped);
+                }
+                LoadEvent::Finished { cancelled, elapsed } => {
+                    self.progress.finished = true;
+                    self.progress.cancelled = cancelled;
+                    self.progress.elapsed = Some(elapsed);
+                    self.skipped.sort_by(|a, b| a.file.cmp(&b.file));
+                }
+                LoadEvent::Failed(error) => {
+                    self.progress.finished = true;
+                    self.error = Some(error.to_string());
+                }
+            }
+        }
+        if self.dirty {
+            self.rebuild_entries();
+        }
+    }
+
+    fn rebuild_entries(&mut self) {
+        let mut docs: Vec<usize> = (0..self.documents.len()).collect();
+        docs.sort_by(|&a, &b| self.documents[a].file.cmp(&self.documents[b].file));
+        self.entries = docs
+            .into_iter()
+            .flat_map(|d| (0..self.documents[d].articles.len()).map(move |a| (d, a)))
+            .collect();
+        self.dirty = false;
+    }
+
+    pub fn article_count(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// The document and article of a list entry.
+    pub fn entry(&self, index: usize) -> Option<(&Document, &Article)> {
+        let &(d, a) = self.entries.get(index)?;
+        let doc = &self.documents[d];
+        Some((doc, &doc.articles[a]))
+    }
+
+    pub fn key_of(&self, index: usize) -> Option<ArticleKey> {
+        self.entry(index).map(|(doc, article)| ArticleKey {
+            file: doc.file.clone(),
+            part: article.part,
+        })
+    }
+
+    /// The document and article a key names, if loaded.
+    pub fn find(&self, key: &ArticleKey) -> Option<(&Document, &Article)> {
+        let doc = &self.documents[*self.by_file.get(&key.file)?];
+        Some((doc, doc.articles.iter().find(|a| a.part == key.part)?))
+    }
+
+    /// Position of a key in the list.
+    pub fn index_of(&self, key: &ArticleKey) -> Option<usize> {
+        let d = *self.by_file.get(&key.file)?;
+        self.entries
+            .iter()
+            .position(|&(doc, a)| doc == d && self.documents[doc].articles[a].part == key.part)
+    }
+
+    pub fn is_loading(&self) -> bool {
+        !self.progress.finished
+    }
+}

@@ -1,0 +1,289 @@
+//! The reader: an article's headline, dateline and body laid out right-to-left, with site
+//! chrome dimmed and collapsed, selection by dragging, and copy of the logical text.
+
+use crate::core::bidi::Direction;
+use crate::core::document::{Article, Block, BlockKind, Document};
+use crate::ui::bidi_text::{TextLayout, TextStyle};
+use crate::ui::fonts;
+use crate::ui::library::Library;
+use egui::{Color32, Sense, Ui, vec2};
+use std::collections::HashSet;
+use std::ops::Range;
+
+/// Text shown at first for one article; more on request (a single 8 MB line must not stall
+/// the window, and nothing is hidden silently: a button says how much is left).
+pub const INITIAL_BYTES: usize = 200_000;
+/// Widest column of running text, in points: longer lines are hard to read.
+const MAX_COLUMN: f32 = 820.0;
+
+/// Reader state of the article being read.
+#[derive(Debug, Clone, Default)]
+pub struct ReaderState {
+    /// Chrome groups (by their first block's start offset) the user expanded.
+    pub expanded_chrome: HashSet<usize>,
+    /// Selected range as (anchor, cursor) byte offsets in the document text.
+    pub selection: Option<(usize, usize)>,
+    dragging: bool,
+    /// Byte offset of the last click in the text.
+    pub last_click: Option<usize>,
+    /// Bytes of the article shown (0 means [`INITIAL_BYTES`]).
+    pub byte_budget: usize,
+}
+
+impl ReaderState {
+    /// The selected byte range, ordered, if not empty.
+    pub fn selected_range(&self) -> Option<Range<usize>> {
+        let (a, b) = self.selection?;
+        (a != b).then(|| a.min(b)..a.max(b))
+    }
+}
+
+/// Shows the selected article, or what to do when there is none.
+pub fn reader_ui(
+    ui: &mut Ui,
+    article: Option<(&Document, &Article)>,
+    state: &mut ReaderState,
+    library: &Library,
+) {
+    let Some((doc, article)) = article else {
+        ui.centered_and_justified(|ui| {
+            if let Some(error) = &library.error {
+                ui.colored_label(ui.visuals().error_fg_color, error);
+            } else if library.is_loading() {
+                ui.spinner();
+            } else {
+                ui.label(
+                    "No articles here. Open a folder of .txt files, or drop one on the window.",
+                );
+            }
+        });
+        return;
+    };
+    let scroll_id = egui::Id::unique(("reader", &doc.file, article.part));
+    egui::ScrollArea::vertical()
+        .id_salt(scroll_id)
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            let column = ui.available_width().min(MAX_COLUMN);
+            let margin = (ui.available_width() - column) / 2.0;
+            ui.horizontal(|ui| {
+                ui.add_space(margin.max(0.0));
+                ui.vertical(|ui| {
+                    ui.set_width(column);
+                    article_ui(ui, doc, article, state);
+                });
+            });
+        });
+    copy_selection(ui, doc, state);
+}
+
+fn article_ui(ui: &mut Ui, doc: &Document, article: &Article, state: &mut ReaderState) {
+    ui.add_space(12.0);
+    let scale = 1.0;
+    let strong = ui.visuals().strong_text_color();
+    let text_color = ui.visuals().text_color();
+    let weak = ui.visuals().weak_text_color();
+    let body_style = TextStyle {
+        font: fonts::reader_body(scale),
+        color: text_color,
+        fallback: Direction::Rtl,
+        line_gap: 7.0,
+    };
+    let title_style = TextStyle {
+        font: fonts::reader_title(scale),
+        color: strong,
+        fallback: Direction::Rtl,
+        line_gap: 4.0,
+    };
+    let small_style = TextStyle {
+        font: egui::TextStyle::Small.resolve(ui.style()),
+        color: weak,
+        fallback: Direction::Rtl,
+        line_gap: 2.0,
+    };
+    let chrome_style = TextStyle {
+        font: egui::FontId::proportional(14.0 * scale),
+        color: weak,
+        fallback: Direction::Rtl,
+        line_gap: 3.0,
+    };
+
+    if article.title.is_none() {
+        ui.weak(format!("{} — no headline found", doc.file));
+        ui.add_space(8.0);
+    }
+    let budget = if state.byte_budget == 0 {
+        INITIAL_BYTES
+    } else {
+        state.byte_budget
+    };
+    let mut shown = 0usize;
+    let blocks: Vec<&Block> = doc.blocks_of(article.part).collect();
+    let mut remaining = 0usize;
+    for group in group_blocks(&blocks) {
+        match group {
+            GroupRef::One(block) => {
+                if shown >= budget {
+                    remaining += block.range.len();
+                    continue;
+                }
+                let (style, gap) = match block.kind {
+                    BlockKind::Title => (&title_style, 10.0),
+                    BlockKind::Dateline => (&small_style, 10.0),
+                    _ => (&body_style, 12.0),
+                };
+                let end = cut_point(&doc.text, block.range.clone(), budget - shown);
+                remaining += block.range.end - end;
+                shown += end - block.range.start;
+                paragraph_ui(ui, doc, block.range.start..end, style, state);
+                ui.add_space(gap);
+            }
+            GroupRef::Chrome(run) => {
+                let id = run[0].range.start;
+                let expanded = state.expanded_chrome.contains(&id);
+                let label = if expanded {
+                    format!("− Hide site chrome ({} lines)", run.len())
+                } else {
+                    format!(
+                        "+ Site chrome ({} lines): navigation, lists, credits…",
+                        run.len()
+                    )
+                };
+                let toggle = ui.add(
+                    egui::Button::new(egui::RichText::new(label).small().color(weak)).frame(false),
+                );
+                if toggle.clicked() {
+                    if expanded {
+                        state.expanded_chrome.remove(&id);
+                    } else {
+                        state.expanded_chrome.insert(id);
+                    }
+                }
+                if expanded {
+                    for block in run {
+                        let end = cut_point(
+                            &doc.text,
+                            block.range.clone(),
+                            budget.saturating_sub(shown).max(2000),
+                        );
+                        paragraph_ui(ui, doc, block.range.start..end, &chrome_style, state);
+                        ui.add_space(4.0);
+                    }
+                }
+                ui.add_space(8.0);
+            }
+        }
+    }
+    if remaining > 0 {
+        let more = format!("Show more ({} KB not shown yet)", remaining.div_ceil(1024));
+        if ui.button(more).clicked() {
+            state.byte_budget = budget.saturating_mul(4);
+        }
+    }
+    ui.add_space(24.0);
+}
+
+enum GroupRef<'a> {
+    One(&'a Block),
+    Chrome(Vec<&'a Block>),
+}
+
+fn group_blocks<'a>(blocks: &[&'a Block]) -> Vec<GroupRef<'a>> {
+    let mut out: Vec<GroupRef<'a>> = Vec::new();
+    for &block in blocks {
+        match (block.kind, out.last_mut()) {
+            (BlockKind::Chrome, Some(GroupRef::Chrome(run))) => run.push(block),
+            (BlockKind::Chrome, _) => out.push(GroupRef::Chrome(vec![block])),
+            _ => out.push(GroupRef::One(block)),
+        }
+    }
+    out
+}
+
+/// End of the part of `range` that fits in `budget` bytes, at a word boundary.
+fn cut_point(text: &str, range: Range<usize>, budget: usize) -> usize {
+    if range.len() <= budget {
+        return range.end;
+    }
+    let mut end = range.start + budget;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text[range.start..end]
+        .rfind(char::is_whitespace)
+        .map_or(end, |i| range.start + i)
+}
+
+/// One paragraph: laid out, painted with the selection, clickable and draggable.
+fn paragraph_ui(
+    ui: &mut Ui,
+    doc: &Document,
+    range: Range<usize>,
+    style: &TextStyle,
+    state: &mut ReaderState,
+) {
+    let text = &doc.text[range.clone()];
+    let width = ui.available_width();
+    let layout = TextLayout::new(ui.painter(), text, range.start, style, width);
+    let (rect, response) =
+        ui.allocate_exact_size(vec2(width, layout.size.y), Sense::click_and_drag());
+    let local = |p: egui::Pos2| (p - rect.min).to_pos2();
+    if response.drag_started()
+        && let Some(pos) = response.interact_pointer_pos()
+    {
+        let offset = layout.offset_at(text, local(pos));
+        state.selection = Some((offset, offset));
+        state.dragging = true;
+    }
+    if state.dragging {
+        let (down, pos) = ui.input(|i| (i.pointer.primary_down(), i.pointer.interact_pos()));
+        if let Some(pos) = pos
+            && rect.y_range().contains(pos.y)
+            && let Some((anchor, _)) = state.selection
+        {
+            state.selection = Some((anchor, layout.offset_at(text, local(pos))));
+        }
+        if !down {
+            state.dragging = false;
+        }
+    }
+    if response.clicked()
+        && let Some(pos) = response.interact_pointer_pos()
+    {
+        state.last_click = Some(layout.offset_at(text, local(pos)));
+        state.selection = None;
+    }
+    if ui.is_rect_visible(rect) {
+        let selection_color = ui.visuals().selection.bg_fill.gamma_multiply(0.6);
+        let highlights: Vec<(Range<usize>, Color32)> = state
+            .selected_range()
+            .map(|r| (r, selection_color))
+            .into_iter()
+            .collect();
+        layout.paint(ui.painter(), rect.min, &highlights);
+    }
+    response.context_menu(|ui| {
+        if let Some(selected) = state.selected_range()
+            && ui.button("Copy selection").clicked()
+        {
+            ui.ctx().copy_text(doc.text[selected].to_owned());
+            ui.close();
+        }
+        if ui.button("Copy paragraph").clicked() {
+            ui.ctx().copy_text(text.to_owned());
+            ui.close();
+        }
+    });
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, text));
+}
+
+/// Ctrl+C (or the platform's copy) copies the selection as logical text.
+fn copy_selection(ui: &Ui, doc: &Document, state: &ReaderState) {
+    let Some(range) = state.selected_range() else {
+        return;
+    };
+    let copy = ui.input(|i| i.events.iter().any(|e| matches!(e, egui::Event::Copy)));
+    if copy && range.end <= doc.text.len() {
+        ui.ctx().copy_text(doc.text[range].to_owned());
+    }
+}

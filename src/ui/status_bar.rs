@@ -1,0 +1,89 @@
+//! The status bar ("N articles · M skipped") and the skipped-files window.
+
+use crate::ui::app::Command;
+use crate::ui::library::Library;
+use egui::Ui;
+
+/// Shows the status bar; clicking the skipped count asks to list the skipped files.
+pub fn status_bar_ui(ui: &mut Ui, library: &Library) -> Option<Command> {
+    let mut command = None;
+    ui.horizontal(|ui| {
+        ui.label(format!("{} articles", library.article_count()));
+        ui.label("·");
+        let skipped = format!("{} skipped", library.skipped.len());
+        if library.skipped.is_empty() {
+            ui.label(skipped);
+        } else if ui
+            .link(skipped)
+            .on_hover_text("Show the files that were not loaded, and why")
+            .clicked()
+        {
+            command = Some(Command::ShowSkipped(true));
+        }
+        let warnings = library
+            .documents
+            .iter()
+            .filter(|d| d.warning.is_some())
+            .count();
+        if warnings > 0
+            && ui
+                .link(format!("· {warnings} loaded with problems"))
+                .clicked()
+        {
+            command = Some(Command::ShowSkipped(true));
+        }
+        let p = &library.progress;
+        if let Some(error) = &library.error {
+            ui.colored_label(ui.visuals().error_fg_color, error);
+        } else if p.finished {
+            let elapsed = p
+                .elapsed
+                .map(|e| format!(" in {:.2} s", e.as_secs_f32()))
+                .unwrap_or_default();
+            let state = if p.cancelled {
+                "Loading cancelled"
+            } else {
+                "Loaded"
+            };
+            ui.weak(format!("· {state}{elapsed}"));
+        } else {
+            ui.weak("· Loading…");
+        }
+    });
+    command
+}
+
+/// The list of skipped files with their reasons, and files loaded with decoding problems.
+pub fn skipped_window_ui(ctx: &egui::Context, library: &Library, open: &mut bool) {
+    egui::Window::new("Skipped files")
+        .open(open)
+        .default_size([560.0, 360.0])
+        .show(ctx, |ui| {
+            ui.label(format!(
+                "{} file(s) were not loaded:",
+                library.skipped.len()
+            ));
+            egui::ScrollArea::vertical()
+                .max_height(280.0)
+                .show(ui, |ui| {
+                    egui::Grid::new("skipped")
+                        .striped(true)
+                        .num_columns(2)
+                        .show(ui, |ui| {
+                            for skipped in &library.skipped {
+                                ui.label(&skipped.file);
+                                ui.label(skipped.reason.to_string());
+                                ui.end_row();
+                            }
+                            for doc in library.documents.iter().filter(|d| d.warning.is_some()) {
+                                ui.label(&doc.file);
+                                ui.label(format!(
+                                    "loaded, but {}",
+                                    doc.warning.as_deref().unwrap_or_default()
+                                ));
+                                ui.end_row();
+                            }
+                        });
+                });
+        });
+}
