@@ -244,7 +244,9 @@ impl Segmenter {
             };
         }
         for i in header_end..zone.len() {
-            kinds[i] = if chrome[i] || is_body_chrome(zone, i) {
+            // Shape rules need running text around to judge by; without any, only cues count.
+            let shaped_chrome = first_body.is_some() && is_body_chrome(zone, i);
+            kinds[i] = if chrome[i] || shaped_chrome {
                 BlockKind::Chrome
             } else {
                 BlockKind::Body
@@ -514,6 +516,14 @@ mod tests {
         let s = seg(text);
         assert_eq!(&text[s.articles[0].title.clone().unwrap()], "قائمة الأسماء");
         assert_eq!(s.articles[0].body.len(), 3);
+    }
+
+    #[test]
+    fn one_huge_line_without_punctuation_is_body() {
+        let text = "كلمة ".repeat(5000);
+        let s = seg(&text);
+        assert_eq!(s.articles[0].body.len(), 1);
+        assert_eq!(s.blocks[0].kind, BlockKind::Body);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use crate::core::bidi::Direction;
 use crate::core::document::{Article, Document};
 use crate::ui::app::Command;
-use crate::ui::bidi_text::{TextLayout, TextStyle};
+use crate::ui::bidi_text::{Align, TextLayout, TextStyle};
 use crate::ui::library::{ArticleKey, Library};
 use egui::{Sense, Ui, vec2};
 
@@ -61,38 +61,47 @@ pub fn article_list_ui(
                         ui.painter().rect_filled(rect, 4.0, visuals.weak_bg_fill);
                     }
                     let inner = rect.shrink2(vec2(8.0, 4.0));
-                    let style = TextStyle {
-                        font: title_font.clone(),
-                        color: if article.title.is_some() {
+                    let style = TextStyle::new(
+                        title_font.clone(),
+                        if article.title.is_some() {
                             ui.visuals().strong_text_color()
                         } else {
                             ui.visuals().text_color()
                         },
-                        fallback: Direction::Rtl,
-                        line_gap: 0.0,
-                    };
+                        Direction::Rtl,
+                    );
                     let layout = TextLayout::new(ui.painter(), &title, 0, &style, inner.width());
-                    layout.paint_rows(&ui.painter().with_clip_rect(inner), inner.min, &[], 1);
-                    let date = article.published.as_ref().map_or("—", |p| p.value.as_str());
+                    paint_one_row(ui, &layout, inner.min, &style);
+                    let date = article
+                        .published
+                        .as_ref()
+                        .map_or("undated", |p| p.value.as_str());
                     let part = if article.part > 1 {
                         format!(" · part {}", article.part)
                     } else {
                         String::new()
                     };
-                    let meta = format!("{date} · {}{part}", doc.file);
-                    let meta_style = TextStyle {
-                        font: small_font.clone(),
-                        color: ui.visuals().weak_text_color(),
-                        fallback: Direction::Ltr,
-                        line_gap: 0.0,
-                    };
+                    let meta = format!("{} · {date}{part}", doc.file);
+                    // Aligned with the headline above it, whatever the file name's script.
+                    let meta_style = TextStyle::new(
+                        small_font.clone(),
+                        ui.visuals().weak_text_color(),
+                        Direction::Ltr,
+                    )
+                    .align(
+                        if layout.direction.is_some_and(Direction::is_rtl) {
+                            Align::Right
+                        } else {
+                            Align::Left
+                        },
+                    );
                     let meta_layout =
                         TextLayout::new(ui.painter(), &meta, 0, &meta_style, inner.width());
-                    meta_layout.paint_rows(
-                        &ui.painter().with_clip_rect(inner),
+                    paint_one_row(
+                        ui,
+                        &meta_layout,
                         inner.min + vec2(0.0, title_h + 2.0),
-                        &[],
-                        1,
+                        &meta_style,
                     );
                 }
                 let response = response.on_hover_text(title.clone());
@@ -105,4 +114,23 @@ pub fn article_list_ui(
             }
         });
     command
+}
+
+/// Paints the first row of a layout, with an ellipsis at its end side when there is more.
+fn paint_one_row(ui: &Ui, layout: &TextLayout, origin: egui::Pos2, style: &TextStyle) {
+    layout.paint_rows(ui.painter(), origin, &[], 1);
+    if layout.rows.len() > 1 {
+        let rtl = layout.direction.is_some_and(Direction::is_rtl);
+        let y = origin.y + layout.rows[0].0.end;
+        let (pos, anchor) = if rtl {
+            (egui::pos2(origin.x, y), egui::Align2::LEFT_BOTTOM)
+        } else {
+            (
+                egui::pos2(origin.x + layout.size.x, y),
+                egui::Align2::RIGHT_BOTTOM,
+            )
+        };
+        ui.painter()
+            .text(pos, anchor, "…", style.font.clone(), style.color);
+    }
 }

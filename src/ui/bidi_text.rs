@@ -52,10 +52,42 @@ pub struct TextLayout {
 pub struct TextStyle {
     pub font: FontId,
     pub color: Color32,
-    /// Direction of a paragraph without strong characters.
+    /// Alignment direction of a paragraph without strong characters (its order is LTR).
     pub fallback: Direction,
     /// Extra space between rows, in points.
     pub line_gap: f32,
+    pub align: Align,
+}
+
+/// Horizontal alignment of rows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Align {
+    /// Right for RTL paragraphs, left for LTR ones.
+    #[default]
+    ByDirection,
+    Left,
+    Right,
+}
+
+impl TextStyle {
+    /// A style with no extra row gap, aligned by the paragraph's direction.
+    pub fn new(font: FontId, color: Color32, fallback: Direction) -> TextStyle {
+        TextStyle {
+            font,
+            color,
+            fallback,
+            line_gap: 0.0,
+            align: Align::ByDirection,
+        }
+    }
+
+    pub fn line_gap(self, line_gap: f32) -> TextStyle {
+        TextStyle { line_gap, ..self }
+    }
+
+    pub fn align(self, align: Align) -> TextStyle {
+        TextStyle { align, ..self }
+    }
 }
 
 impl TextLayout {
@@ -69,7 +101,10 @@ impl TextLayout {
         style: &TextStyle,
         max_width: f32,
     ) -> TextLayout {
-        let paragraph = Paragraph::new(text, style.fallback);
+        // Without a strong character, order the line left to right as browsers do (dir=auto),
+        // but align it with the surrounding text's direction.
+        let paragraph = Paragraph::new(text, Direction::Ltr);
+        let has_strong = Direction::of_first_strong(text).is_some();
         let row_height = painter.fonts_mut(|f| f.row_height(&style.font)) + style.line_gap;
         let layout_piece = |s: String| painter.layout_no_wrap(s, style.font.clone(), style.color);
 
@@ -134,7 +169,11 @@ impl TextLayout {
             widest = widest.max(width);
             visual_lines.push((order, width));
         }
-        let rtl = paragraph.direction.is_rtl();
+        let rtl = if has_strong {
+            paragraph.direction.is_rtl()
+        } else {
+            style.fallback.is_rtl()
+        };
         let box_width = if max_width.is_finite() {
             max_width
         } else {
@@ -142,13 +181,18 @@ impl TextLayout {
         };
 
         let mut layout = TextLayout {
-            direction: Some(paragraph.direction),
+            direction: Some(if rtl { Direction::Rtl } else { Direction::Ltr }),
             range: base..base + text.len(),
             ..TextLayout::default()
         };
         for (row, (order, width)) in visual_lines.into_iter().enumerate() {
             let y = row as f32 * row_height;
-            let mut x = if rtl {
+            let right = match style.align {
+                Align::ByDirection => rtl,
+                Align::Left => false,
+                Align::Right => true,
+            };
+            let mut x = if right {
                 (box_width - width).max(0.0)
             } else {
                 0.0
@@ -321,12 +365,8 @@ mod tests {
         // Fonts set in one pass are used from the next one.
         for _ in 0..2 {
             let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
-                let style = TextStyle {
-                    font: FontId::proportional(18.0),
-                    color: Color32::WHITE,
-                    fallback: Direction::Rtl,
-                    line_gap: 0.0,
-                };
+                let style =
+                    TextStyle::new(FontId::proportional(18.0), Color32::WHITE, Direction::Rtl);
                 out = Some(TextLayout::new(ui.painter(), text, 0, &style, width));
             });
             output.textures_delta.clear();

@@ -83,30 +83,22 @@ fn article_ui(ui: &mut Ui, doc: &Document, article: &Article, state: &mut Reader
     let strong = ui.visuals().strong_text_color();
     let text_color = ui.visuals().text_color();
     let weak = ui.visuals().weak_text_color();
-    let body_style = TextStyle {
-        font: fonts::reader_body(scale),
-        color: text_color,
-        fallback: Direction::Rtl,
-        line_gap: 7.0,
-    };
-    let title_style = TextStyle {
-        font: fonts::reader_title(scale),
-        color: strong,
-        fallback: Direction::Rtl,
-        line_gap: 4.0,
-    };
-    let small_style = TextStyle {
-        font: egui::TextStyle::Small.resolve(ui.style()),
-        color: weak,
-        fallback: Direction::Rtl,
-        line_gap: 2.0,
-    };
-    let chrome_style = TextStyle {
-        font: egui::FontId::proportional(14.0 * scale),
-        color: weak,
-        fallback: Direction::Rtl,
-        line_gap: 3.0,
-    };
+    let body_style =
+        TextStyle::new(fonts::reader_body(scale), text_color, Direction::Rtl).line_gap(7.0);
+    let title_style =
+        TextStyle::new(fonts::reader_title(scale), strong, Direction::Rtl).line_gap(4.0);
+    let small_style = TextStyle::new(
+        egui::TextStyle::Small.resolve(ui.style()),
+        weak,
+        Direction::Rtl,
+    )
+    .line_gap(2.0);
+    let chrome_style = TextStyle::new(
+        egui::FontId::proportional(14.0 * scale),
+        weak,
+        Direction::Rtl,
+    )
+    .line_gap(3.0);
 
     if article.title.is_none() {
         ui.weak(format!("{} — no headline found", doc.file));
@@ -142,11 +134,11 @@ fn article_ui(ui: &mut Ui, doc: &Document, article: &Article, state: &mut Reader
                 let id = run[0].range.start;
                 let expanded = state.expanded_chrome.contains(&id);
                 let label = if expanded {
-                    format!("− Hide site chrome ({} lines)", run.len())
+                    format!("− Hide site chrome ({})", lines(run.len()))
                 } else {
                     format!(
-                        "+ Site chrome ({} lines): navigation, lists, credits…",
-                        run.len()
+                        "+ Site chrome ({}): navigation, lists, credits…",
+                        lines(run.len())
                     )
                 };
                 let toggle = ui.add(
@@ -285,5 +277,13 @@ fn copy_selection(ui: &Ui, doc: &Document, state: &ReaderState) {
     let copy = ui.input(|i| i.events.iter().any(|e| matches!(e, egui::Event::Copy)));
     if copy && range.end <= doc.text.len() {
         ui.ctx().copy_text(doc.text[range].to_owned());
+    }
+}
+
+fn lines(n: usize) -> String {
+    if n == 1 {
+        "1 line".to_owned()
+    } else {
+        format!("{n} lines")
     }
 }

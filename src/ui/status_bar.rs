@@ -57,7 +57,8 @@ pub fn status_bar_ui(ui: &mut Ui, library: &Library) -> Option<Command> {
 pub fn skipped_window_ui(ctx: &egui::Context, library: &Library, open: &mut bool) {
     egui::Window::new("Skipped files")
         .open(open)
-        .default_size([560.0, 360.0])
+        .default_width(680.0)
+        .resizable(true)
         .show(ctx, |ui| {
             ui.label(format!(
                 "{} file(s) were not loaded:",
