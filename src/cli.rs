@@ -16,6 +16,8 @@ pub enum Command {
         folder: PathBuf,
         out: Option<PathBuf>,
     },
+    /// `khabar layout FILE [--json]`
+    Layout { file: PathBuf, json: bool },
     /// `khabar --help`
     Help,
     /// `khabar --version`
@@ -28,6 +30,7 @@ Khabar — explore folders of Arabic news articles.
 Usage:
   khabar [FOLDER]                     open the app (on the demo corpus if no folder is given)
   khabar extract FOLDER [--out FILE]  write what Khabar extracts as JSON (stdout by default)
+  khabar layout FILE [--json]         the order in which the reader draws each line's words
   khabar --help | --version
 ";
 
@@ -54,6 +57,22 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
             Ok(Command::Extract {
                 folder: folder.ok_or("extract needs a FOLDER")?,
                 out,
+            })
+        }
+        Some("layout") => {
+            let mut file = None;
+            let mut json = false;
+            for arg in args {
+                match arg.as_str() {
+                    "--json" => json = true,
+                    flag if flag.starts_with('-') => return Err(format!("unknown option {flag}")),
+                    path if file.is_none() => file = Some(PathBuf::from(path)),
+                    extra => return Err(format!("unexpected argument {extra}")),
+                }
+            }
+            Ok(Command::Layout {
+                file: file.ok_or("layout needs a FILE")?,
+                json,
             })
         }
         // Desktop launchers pass no flags; anything unknown is a mistake worth reporting.
@@ -98,6 +117,47 @@ pub fn run_extract(folder: &Path, out: Option<&Path>) -> i32 {
     }
 }
 
+/// Runs `khabar layout`: one entry per non-empty line, as JSON or as readable text.
+pub fn run_layout(file: &Path, json: bool) -> i32 {
+    let bytes = match std::fs::read(file) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            eprintln!("khabar layout: {}: {e}", file.display());
+            return 1;
+        }
+    };
+    let text = match crate::core::decode::decode(&bytes) {
+        Ok(decoded) => decoded.text,
+        Err(reason) => {
+            eprintln!("khabar layout: {}: {reason}", file.display());
+            return 1;
+        }
+    };
+    let lines = crate::ui::layout_report::layout_lines(&text);
+    let mut out = std::io::stdout().lock();
+    let written = if json {
+        let rows: Vec<String> = lines
+            .iter()
+            .map(|l| serde_json::to_string(l).unwrap_or_default())
+            .collect();
+        writeln!(out, "[\n{}\n]", rows.join(",\n"))
+    } else {
+        let all: Vec<&str> = text.split('\n').collect();
+        lines.iter().try_for_each(|l| {
+            let words: Vec<&str> = all[l.line - 1].split_whitespace().collect();
+            let visual: Vec<&str> = l.visual.iter().map(|&i| words[i]).collect();
+            writeln!(out, "{:>5} {}  {}", l.line, l.dir, visual.join(" "))
+        })
+    };
+    match written {
+        Ok(()) => 0,
+        Err(e) => {
+            eprintln!("khabar layout: {e}");
+            1
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -123,6 +183,13 @@ mod tests {
             })
         );
         assert!(parse(&args(&["extract"])).is_err());
+        assert_eq!(
+            parse(&args(&["layout", "lines.txt", "--json"])),
+            Ok(Command::Layout {
+                file: "lines.txt".into(),
+                json: true
+            })
+        );
         assert!(parse(&args(&["--bogus"])).is_err());
     }
 }

@@ -13,6 +13,7 @@ fn main() {
             }
         },
         Ok(Command::Extract { folder, out }) => cli::run_extract(&folder, out.as_deref()),
+        Ok(Command::Layout { file, json }) => cli::run_layout(&file, json),
         Ok(Command::Help) => {
             print!("{}", cli::USAGE);
             0

@@ -141,11 +141,13 @@ fn reader_snapshot_with_mixed_text() {
         dir.path().join("mixed.txt"),
         "قال أوبراين على منصة X إن عام 2020 في باكو (٢٠٢٠)\n\n\
          وقال المتحدث في 18-8-2024 إن نحو 1,960 جنديًا غادروا، أي 3.5% من القوات، وفق وكالة (APA) للأنباء.\n\n\
-         وأضاف: \"The peace process is irreversible\" في تصريح لقناة «الجزيرة» يوم ٢٠٢٤/٥/١٤.\n",
+         وأضاف: \"The peace process is irreversible\" في تصريح لقناة «الجزيرة» يوم ٢٠٢٤/٥/١٤.\n\n\
+         18-8-2024 | 22:14\n\n\
+         صدر العدد ٢٠٢٤ من المجلة في عام 2024 بعنوان «الشَّرْقُ الأَوْسَطُ» وتَـطْـوِيـل الحروف.\n",
     )
     .unwrap();
     let mut harness = Harness::builder()
-        .with_size([1000.0, 420.0])
+        .with_size([1000.0, 520.0])
         .wgpu()
         .build_eframe({
             let folder = dir.path().to_owned();

@@ -402,6 +402,18 @@ mod tests {
     }
 
     #[test]
+    fn a_line_without_letters_is_ordered_left_to_right_but_aligned_with_the_text() {
+        let text = "18-8-2024 | 22:14";
+        let l = layout(text, 400.0);
+        assert_eq!(l.rows_text(text), vec![vec!["18-8-2024", "|", "22:14"]]);
+        let right_edge = l.tokens.iter().map(|t| t.rect.max.x).fold(0.0, f32::max);
+        assert!(
+            (right_edge - 400.0).abs() < 0.5,
+            "aligned right like the Arabic around it"
+        );
+    }
+
+    #[test]
     fn glyph_order_for_a_latin_letter_in_arabic() {
         let text = "قال أوبراين على منصة X إن";
         let l = layout(text, f32::INFINITY);
@@ -430,6 +442,42 @@ mod tests {
             .collect();
         drawn.sort_by(|a, b| a.0.total_cmp(&b.0));
         assert_eq!(drawn.iter().map(|d| d.1).collect::<String>(), "(٢٠٢٠)");
+    }
+
+    /// Every glyph of the laid-out text as (x, char), sorted left to right.
+    fn glyphs_left_to_right(l: &TextLayout, range: Range<usize>) -> String {
+        let mut glyphs: Vec<(f32, char)> = l
+            .tokens
+            .iter()
+            .flat_map(|t| t.pieces.iter())
+            .filter(|p| range.start <= p.range.start && p.range.end <= range.end)
+            .flat_map(|p| {
+                p.galley
+                    .rows
+                    .iter()
+                    .flat_map(move |r| r.row.glyphs.iter().map(move |g| (p.x + g.pos.x, g.chr)))
+            })
+            .collect();
+        glyphs.sort_by(|a, b| a.0.total_cmp(&b.0));
+        glyphs.into_iter().map(|g| g.1).collect()
+    }
+
+    #[test]
+    fn digits_inside_numbers_read_left_to_right() {
+        for (text, number) in [
+            ("عام 2024 في باكو", "2024"),
+            ("عام ٢٠٢٤ في باكو", "٢٠٢٤"),
+            ("18-8-2024 | 22:14 في باكو", "18-8-2024"),
+            ("بلغت النسبة ٪٥ و١٫٥ مليون", "١٫٥"),
+        ] {
+            let l = layout(text, f32::INFINITY);
+            let start = text.find(number).unwrap();
+            assert_eq!(
+                glyphs_left_to_right(&l, start..start + number.len()),
+                number,
+                "in {text}"
+            );
+        }
     }
 
     #[test]

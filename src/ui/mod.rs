@@ -4,6 +4,7 @@ pub mod app;
 pub mod article_list;
 pub mod bidi_text;
 pub mod fonts;
+pub mod layout_report;
 pub mod library;
 pub mod open_folder;
 pub mod reader;
