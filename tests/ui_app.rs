@@ -176,3 +176,82 @@ fn reader_paragraph_labels_are_logical_text() {
         "{label}"
     );
 }
+
+#[test]
+fn dragging_over_text_and_copying_gives_the_logical_text() {
+    let mut harness = harness(Launch::default());
+    harness
+        .get_by_role_and_label(
+            egui::accesskit::Role::Button,
+            "الرئيس الروسي يصل إلى أذربيجان",
+        )
+        .click();
+    harness.run_steps(4);
+    let paragraph =
+        "وصل الرئيس الروسي فلاديمير بوتين، اليوم الأحد، إلى العاصمة الأذرية باكو في زيارة دولة.";
+    let rect = harness.get_by_label(paragraph).rect();
+    // An RTL paragraph starts at its right edge: drag from there (clear of the scroll bar,
+    // inside the first word) to its middle.
+    let start = egui::pos2(rect.right() - 14.0, rect.center().y);
+    let middle = rect.center();
+    harness.hover_at(start);
+    harness.step();
+    harness.drag_at(start);
+    harness.step();
+    for step in 1..=5 {
+        harness.hover_at(start + (middle - start) * (step as f32 / 5.0));
+        harness.step();
+    }
+    harness.drop_at(middle);
+    harness.step();
+    harness.event(egui::Event::Copy);
+    harness.step();
+    let copied: Vec<String> = harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .filter_map(|c| match c {
+            egui::OutputCommand::CopyText(text) => Some(text.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(copied.len(), 1, "{copied:?}");
+    let text = &copied[0];
+    // A piece of the paragraph, in logical (reading) order, from inside its first word.
+    let at = paragraph
+        .find(text.as_str())
+        .unwrap_or_else(|| panic!("not a logical substring: {text}"));
+    assert!(at < "وصل".len(), "starts in the first word: {text}");
+    assert!(text.contains("الرئيس الروسي فلاديمير بوتين"), "{text}");
+    assert!(text.len() < paragraph.len(), "{text}");
+}
+
+#[test]
+fn typing_a_path_opens_that_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("typed.txt"),
+        "خبر من مسار مكتوب\n\nهذا نص الخبر الذي فُتح بكتابة المسار في الحقل.\n",
+    )
+    .unwrap();
+    let mut harness = harness(Launch::default());
+    harness.get_by_label("Type a path…").click();
+    harness.run_steps(2);
+    harness
+        .get_by_role(egui::accesskit::Role::TextInput)
+        .focus();
+    harness.step();
+    harness
+        .get_by_role(egui::accesskit::Role::TextInput)
+        .type_text(&dir.path().display().to_string());
+    harness.step();
+    harness.get_by_label("Open").click();
+    harness.step();
+    wait_loaded(&mut harness);
+    assert_eq!(
+        harness.state().library.source,
+        CorpusSource::Folder(dir.path().to_owned())
+    );
+    harness.get_by_role_and_label(egui::accesskit::Role::Button, "خبر من مسار مكتوب");
+}

@@ -104,7 +104,20 @@ pub fn article_list_ui(
                         &meta_style,
                     );
                 }
-                let response = response.on_hover_text(title.clone());
+                let response = response.on_hover_ui(|ui| {
+                    let style = TextStyle::new(
+                        title_font.clone(),
+                        ui.visuals().text_color(),
+                        Direction::Rtl,
+                    );
+                    crate::ui::bidi_text::bidi_label(
+                        ui,
+                        &title,
+                        &style,
+                        usize::MAX,
+                        Sense::hover(),
+                    );
+                });
                 response.widget_info(|| {
                     egui::WidgetInfo::selected(egui::Role::Button, true, is_selected, &title)
                 });

@@ -240,12 +240,8 @@ impl TextLayout {
     ) {
         let rows = &self.rows[..self.rows.len().min(max_rows)];
         let visible = rows.first().map_or(0, |r| r.1.start)..rows.last().map_or(0, |r| r.1.end);
-        for (range, color) in highlights {
-            for token in &self.tokens[visible.clone()] {
-                if token.range.start < range.end && range.start < token.range.end {
-                    painter.rect_filled(token.rect.translate(origin.to_vec2()), 2.0, *color);
-                }
-            }
+        for (rect, color) in self.highlight_rects(highlights, visible.clone()) {
+            painter.rect_filled(rect.translate(origin.to_vec2()), 2.0, color);
         }
         for token in &self.tokens[visible] {
             for piece in &token.pieces {
@@ -256,6 +252,24 @@ impl TextLayout {
                 );
             }
         }
+    }
+
+    /// Rectangles to paint behind the text: every token (within `tokens`) that overlaps a
+    /// highlighted byte range, whole, so that a highlight never splits a word's joined letters.
+    pub fn highlight_rects(
+        &self,
+        highlights: &[(Range<usize>, Color32)],
+        tokens: Range<usize>,
+    ) -> Vec<(Rect, Color32)> {
+        let mut rects = Vec::new();
+        for (range, color) in highlights {
+            for token in &self.tokens[tokens.clone()] {
+                if token.range.start < range.end && range.start < token.range.end {
+                    rects.push((token.rect, *color));
+                }
+            }
+        }
+        rects
     }
 
     /// The logical byte offset (absolute) at a point relative to the layout origin: the
@@ -325,11 +339,15 @@ pub fn bidi_label(
     max_rows: usize,
     sense: Sense,
 ) -> Response {
-    let width = ui.available_width();
-    let layout = TextLayout::new(ui.painter(), text, 0, style, width);
+    let available = ui.available_width();
+    // Text that fits takes only its own width (labels in grids and tooltips); longer text wraps.
+    let mut layout = TextLayout::new(ui.painter(), text, 0, style, f32::INFINITY);
+    if layout.size.x > available {
+        layout = TextLayout::new(ui.painter(), text, 0, style, available);
+    }
     let rows = layout.rows.len().min(max_rows).max(1);
     let height = layout.rows.get(rows - 1).map_or(layout.size.y, |r| r.0.end);
-    let (rect, response) = ui.allocate_exact_size(vec2(width, height), sense);
+    let (rect, response) = ui.allocate_exact_size(vec2(layout.size.x, height), sense);
     if ui.is_rect_visible(rect) {
         layout.paint_rows(ui.painter(), rect.min, &[], rows);
         if layout.rows.len() > rows {
@@ -507,6 +525,21 @@ mod tests {
             (right_edge - width).abs() < 0.5,
             "right-aligned: {right_edge}"
         );
+    }
+
+    #[test]
+    fn highlights_cover_whole_words() {
+        let text = "وصل الرئيس إلى باكو";
+        let l = layout(text, f32::INFINITY);
+        let start = text.find("الرئيس").unwrap();
+        // Two letters in the middle of a word highlight the whole word, and nothing else.
+        let rects = l.highlight_rects(&[(start + 4..start + 8, Color32::RED)], 0..l.tokens.len());
+        let word = l
+            .tokens
+            .iter()
+            .find(|t| &text[t.range.clone()] == "الرئيس")
+            .unwrap();
+        assert_eq!(rects, vec![(word.rect, Color32::RED)]);
     }
 
     #[test]

@@ -220,8 +220,9 @@ fn paragraph_ui(
     let (rect, response) =
         ui.allocate_exact_size(vec2(width, layout.size.y), Sense::click_and_drag());
     let local = |p: egui::Pos2| (p - rect.min).to_pos2();
-    if response.drag_started()
-        && let Some(pos) = response.interact_pointer_pos()
+    if response.is_pointer_button_down_on()
+        && !state.dragging
+        && let Some(pos) = ui.input(|i| i.pointer.press_origin())
     {
         let offset = layout.offset_at(text, local(pos));
         state.selection = Some((offset, offset));

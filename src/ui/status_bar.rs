@@ -1,6 +1,8 @@
 //! The status bar ("N articles · M skipped") and the skipped-files window.
 
+use crate::core::bidi::Direction;
 use crate::ui::app::Command;
+use crate::ui::bidi_text::{TextStyle, bidi_label};
 use crate::ui::library::Library;
 use egui::Ui;
 
@@ -72,12 +74,12 @@ pub fn skipped_window_ui(ctx: &egui::Context, library: &Library, open: &mut bool
                         .num_columns(2)
                         .show(ui, |ui| {
                             for skipped in &library.skipped {
-                                ui.label(&skipped.file);
+                                file_label(ui, &skipped.file);
                                 ui.label(skipped.reason.to_string());
                                 ui.end_row();
                             }
                             for doc in library.documents.iter().filter(|d| d.warning.is_some()) {
-                                ui.label(&doc.file);
+                                file_label(ui, &doc.file);
                                 ui.label(format!(
                                     "loaded, but {}",
                                     doc.warning.as_deref().unwrap_or_default()
@@ -87,4 +89,11 @@ pub fn skipped_window_ui(ctx: &egui::Context, library: &Library, open: &mut bool
                         });
                 });
         });
+}
+
+/// File names can be Arabic: draw them with the bidi layer.
+fn file_label(ui: &mut Ui, file: &str) {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let style = TextStyle::new(font, ui.visuals().text_color(), Direction::Ltr);
+    bidi_label(ui, file, &style, 1, egui::Sense::hover());
 }
