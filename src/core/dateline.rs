@@ -140,6 +140,9 @@ pub fn find_full_date(text: &str) -> Option<String> {
 /// Words in a line beyond which it is a sentence that mentions a date, not a dateline.
 const MAX_DATELINE_WORDS: usize = 9;
 
+/// Words a date label may have ("تاريخ النشر", "Posted on").
+const MAX_LABEL_WORDS: usize = 3;
+
 /// A date line's value, and whether it carried a publication label.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Dateline {
@@ -150,6 +153,15 @@ pub struct Dateline {
 /// Reads a line that states a date by itself (optionally after a label such as
 /// "تاريخ النشر:"), as opposed to a sentence that mentions one.
 pub fn parse_dateline(line: &str, labels: &[String]) -> Option<Dateline> {
+    // Cheap test first: this runs on every line of every file.
+    if line
+        .split_whitespace()
+        .nth(MAX_DATELINE_WORDS + MAX_LABEL_WORDS)
+        .is_some()
+        || !line.contains(|c: char| c.is_numeric())
+    {
+        return None;
+    }
     let folded = fold(line.trim());
     let label = labels
         .iter()
