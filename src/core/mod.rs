@@ -14,3 +14,4 @@ pub mod extract;
 pub mod loader;
 pub mod normalize;
 pub mod segment;
+pub mod words;

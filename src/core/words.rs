@@ -1,0 +1,211 @@
+//! Words of Arabic (and Latin) text with byte offsets, their folded forms, and the stems left
+//! when attached proclitics (و ف ب ل ك, and لل for ل + ال) are taken off.
+
+use crate::core::normalize::{fold_char, is_tashkeel};
+use std::ops::Range;
+
+/// A word of the original text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word {
+    /// Byte range in the text the words were cut from.
+    pub range: Range<usize>,
+    /// Folded form (see [`crate::core::normalize::fold`]).
+    pub folded: String,
+    /// A clause boundary (sentence punctuation, comma, colon, bracket or quote) comes right
+    /// after this word: names do not run across it.
+    pub break_after: bool,
+    /// Only a comma (or similar light pause) follows, which appositions may cross.
+    pub comma_after: bool,
+}
+
+/// A reading of a word without its proclitics.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stem {
+    /// Folded text of the stem (for لل, with the article's alef restored: "الكرملين").
+    pub folded: String,
+    /// Where the stem starts in the original text.
+    pub start: usize,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+        || is_tashkeel(c)
+        || c == crate::core::normalize::TATWEEL
+        || c == '\''
+        || c == '’'
+}
+
+/// Cuts `text[range]` into words. Offsets are absolute (into `text`).
+///
+/// ```
+/// use khabar::core::words::words;
+/// let text = "قال أوبراين، إن";
+/// let w = words(text, 0..text.len());
+/// assert_eq!(w.iter().map(|w| &text[w.range.clone()]).collect::<Vec<_>>(), ["قال", "أوبراين", "إن"]);
+/// assert!(w[1].break_after && w[1].comma_after);
+/// ```
+pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
+    let mut out: Vec<Word> = Vec::new();
+    let slice = &text[range.clone()];
+    let mut current: Option<(usize, String)> = None;
+    let mut pending_break = false;
+    let mut pending_comma = false;
+    for (i, c) in slice.char_indices() {
+        let at = range.start + i;
+        if is_word_char(c) {
+            if current.is_none() {
+                if let Some(last) = out.last_mut() {
+                    last.break_after |= pending_break;
+                    last.comma_after |= pending_comma && pending_break;
+                }
+                pending_break = false;
+                pending_comma = false;
+                current = Some((at, String::new()));
+            }
+            if let (Some((_, folded)), Some(f)) = (current.as_mut(), fold_char(c)) {
+                folded.push(f);
+            }
+        } else {
+            if let Some((start, folded)) = current.take() {
+                out.push(Word {
+                    range: start..at,
+                    folded,
+                    break_after: false,
+                    comma_after: false,
+                });
+            }
+            if !c.is_whitespace() {
+                let comma = matches!(c, '،' | ',');
+                pending_comma = pending_comma || comma;
+                pending_break = true;
+                // A comma alone is a light break; anything else makes it a full one.
+                if !comma {
+                    pending_comma = false;
+                }
+            }
+        }
+    }
+    if let Some((start, folded)) = current.take() {
+        out.push(Word {
+            range: start..range.end,
+            folded,
+            break_after: false,
+            comma_after: false,
+        });
+    }
+    if let Some(last) = out.last_mut() {
+        last.break_after = true;
+    }
+    out.retain(|w| !w.folded.is_empty());
+    out
+}
+
+/// Readings of a word: itself, then without و/ف, then without ب/ل/ك (لل read as ل + ال).
+/// Stems shorter than two letters are not offered.
+///
+/// ```
+/// use khabar::core::words::{stems, words};
+/// let text = "وبموسكو للكرملين";
+/// let w = words(text, 0..text.len());
+/// let s: Vec<String> = stems(text, &w[0]).into_iter().map(|s| s.folded).collect();
+/// assert_eq!(s, ["وبموسكو", "بموسكو", "موسكو"]);
+/// let k = stems(text, &w[1]);
+/// assert!(k.iter().any(|s| s.folded == "الكرملين" && &text[s.start..w[1].range.end] == "لكرملين"));
+/// ```
+pub fn stems(text: &str, word: &Word) -> Vec<Stem> {
+    let mut out = vec![Stem {
+        folded: word.folded.clone(),
+        start: word.range.start,
+    }];
+    let original = &text[word.range.clone()];
+    let mut folded: &str = &word.folded;
+    let mut skipped = 0usize;
+    let mut push = |out: &mut Vec<Stem>, folded: &str, skipped: usize| {
+        if folded.chars().count() >= 2 {
+            out.push(Stem {
+                folded: folded.to_owned(),
+                start: word.range.start + byte_after_letters(original, skipped),
+            });
+        }
+    };
+    if let Some(rest) = folded.strip_prefix(['و', 'ف']) {
+        folded = rest;
+        skipped += 1;
+        push(&mut out, folded, skipped);
+    }
+    if let Some(rest) = folded.strip_prefix(['ب', 'ل', 'ك']) {
+        let lam = folded.starts_with('ل');
+        skipped += 1;
+        push(&mut out, rest, skipped);
+        if lam && rest.starts_with('ل') && !rest.starts_with("ال") {
+            // لل + noun = ل + ال + noun with the alef dropped in writing.
+            let restored = format!("ا{rest}");
+            if restored.chars().count() >= 4 {
+                out.push(Stem {
+                    folded: restored,
+                    start: word.range.start + byte_after_letters(original, skipped),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Byte offset in `word` after its first `letters` base characters (marks stay attached).
+fn byte_after_letters(word: &str, letters: usize) -> usize {
+    let mut seen = 0;
+    for (i, c) in word.char_indices() {
+        if fold_char(c).is_none() {
+            continue;
+        }
+        if seen == letters {
+            return i;
+        }
+        seen += 1;
+    }
+    word.len()
+}
+
+/// Range of the original text from a stem's start to the end of word `last`.
+pub fn span(stem_start: usize, last: &Word) -> Range<usize> {
+    stem_start..last.range.end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_keep_marks_and_offsets() {
+        let text = "وَصَلَ بوتين (الرئيس) إلى «باكو».";
+        let w = words(text, 0..text.len());
+        let shown: Vec<&str> = w.iter().map(|w| &text[w.range.clone()]).collect();
+        assert_eq!(shown, ["وَصَلَ", "بوتين", "الرئيس", "إلى", "باكو"]);
+        assert_eq!(w[0].folded, "وصل");
+        assert!(
+            w[1].break_after && !w[1].comma_after,
+            "bracket is a full break"
+        );
+        assert!(!w[0].break_after);
+    }
+
+    #[test]
+    fn stems_strip_clitics_but_not_short_words() {
+        let text = "وروسيا بباكو ولد";
+        let w = words(text, 0..text.len());
+        let s: Vec<_> = stems(text, &w[0]);
+        assert_eq!(&text[s[1].start..w[0].range.end], "روسيا");
+        let s: Vec<_> = stems(text, &w[1]).into_iter().map(|s| s.folded).collect();
+        assert_eq!(s, ["بباكو", "باكو"]);
+        let s: Vec<_> = stems(text, &w[2]).into_iter().map(|s| s.folded).collect();
+        assert_eq!(s, ["ولد", "لد"]);
+    }
+
+    #[test]
+    fn stem_offsets_skip_marks_on_the_clitic() {
+        let text = "وَبِموسكو";
+        let w = words(text, 0..text.len());
+        let s = stems(text, &w[0]);
+        assert_eq!(&text[s.last().unwrap().start..w[0].range.end], "موسكو");
+    }
+}
