@@ -1,7 +1,9 @@
 //! Command-line entry points. `main.rs` only dispatches here.
 
+use crate::core::annotations::annotate;
 use crate::core::corpus::{Corpus, CorpusSource};
 use crate::core::extract::extract;
+use crate::core::lexicon::Lexicon;
 use crate::core::segment::Segmenter;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -15,6 +17,12 @@ pub enum Command {
     Extract {
         folder: PathBuf,
         out: Option<PathBuf>,
+    },
+    /// `khabar eval FOLDER GOLD_DIR [--verbose]`
+    Eval {
+        folder: PathBuf,
+        gold: PathBuf,
+        verbose: bool,
     },
     /// `khabar layout FILE [--json]`
     Layout { file: PathBuf, json: bool },
@@ -30,6 +38,7 @@ Khabar — explore folders of Arabic news articles.
 Usage:
   khabar [FOLDER]                     open the app (on the demo corpus if no folder is given)
   khabar extract FOLDER [--out FILE]  write what Khabar extracts as JSON (stdout by default)
+  khabar eval FOLDER GOLD_DIR [--verbose]  precision / recall / F1 against gold annotations
   khabar layout FILE [--json]         the order in which the reader draws each line's words
   khabar --help | --version
 ";
@@ -57,6 +66,25 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
             Ok(Command::Extract {
                 folder: folder.ok_or("extract needs a FOLDER")?,
                 out,
+            })
+        }
+        Some("eval") => {
+            let mut paths = Vec::new();
+            let mut verbose = false;
+            for arg in args {
+                match arg.as_str() {
+                    "--verbose" | "-v" => verbose = true,
+                    flag if flag.starts_with('-') => return Err(format!("unknown option {flag}")),
+                    path => paths.push(PathBuf::from(path)),
+                }
+            }
+            let [folder, gold]: [PathBuf; 2] = paths
+                .try_into()
+                .map_err(|_| "eval needs FOLDER and GOLD_DIR")?;
+            Ok(Command::Eval {
+                folder,
+                gold,
+                verbose,
             })
         }
         Some("layout") => {
@@ -95,7 +123,8 @@ pub fn run_extract(folder: &Path, out: Option<&Path>) -> i32 {
             return 1;
         }
     };
-    let json = match serde_json::to_string_pretty(&extract(&corpus)) {
+    let annotations = annotate(&corpus.documents, &Lexicon::load());
+    let json = match serde_json::to_string_pretty(&extract(&corpus, &annotations)) {
         Ok(json) => json,
         Err(e) => {
             eprintln!("khabar extract: {e}");
@@ -115,6 +144,56 @@ pub fn run_extract(folder: &Path, out: Option<&Path>) -> i32 {
             1
         }
     }
+}
+
+/// Runs `khabar eval`: prints precision, recall and F1 per file and overall.
+pub fn run_eval(folder: &Path, gold_dir: &Path, verbose: bool) -> i32 {
+    let corpus = match Corpus::load(
+        &CorpusSource::Folder(folder.to_owned()),
+        &Segmenter::default(),
+    ) {
+        Ok(corpus) => corpus,
+        Err(e) => {
+            eprintln!("khabar eval: {e}");
+            return 1;
+        }
+    };
+    let golds = match crate::core::eval::read_gold_dir(gold_dir) {
+        Ok(golds) => golds,
+        Err(e) => {
+            eprintln!("khabar eval: {e}");
+            return 1;
+        }
+    };
+    let annotations = annotate(&corpus.documents, &Lexicon::load());
+    let report = crate::core::eval::evaluate(&corpus, &annotations, &golds);
+    let line = |name: &str, c: &crate::core::eval::Counts| {
+        format!(
+            "{name:<12} P {:.3}  R {:.3}  F1 {:.3}   ({} matched, {} predicted, {} gold)",
+            c.precision(),
+            c.recall(),
+            c.f1(),
+            c.matched,
+            c.predicted,
+            c.gold
+        )
+    };
+    for file in &report.files {
+        println!("{}", line(&file.file, &file.entities));
+        if verbose {
+            for fp in &file.false_positives {
+                println!("    + {fp}");
+            }
+            for fn_ in &file.false_negatives {
+                println!("    - {fn_}");
+            }
+        }
+    }
+    println!("{}", line("entities", &report.entities));
+    println!("{}", line("dates", &report.dates));
+    let (right, counted) = report.published;
+    println!("published    {right} / {counted} right");
+    0
 }
 
 /// Runs `khabar layout`: one entry per non-empty line, as JSON or as readable text.

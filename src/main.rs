@@ -13,6 +13,11 @@ fn main() {
             }
         },
         Ok(Command::Extract { folder, out }) => cli::run_extract(&folder, out.as_deref()),
+        Ok(Command::Eval {
+            folder,
+            gold,
+            verbose,
+        }) => cli::run_eval(&folder, &gold, verbose),
         Ok(Command::Layout { file, json }) => cli::run_layout(&file, json),
         Ok(Command::Help) => {
             print!("{}", cli::USAGE);

@@ -162,14 +162,16 @@ fn background_loader_reports_the_same_files() {
     let job = LoadJob::spawn(
         CorpusSource::Folder(dir.path().into()),
         Arc::new(Segmenter::default()),
+        Arc::new(khabar::core::lexicon::Lexicon::default()),
         || {},
     );
     let (mut loaded, mut skipped) = (Vec::new(), Vec::new());
     while let Some(event) = job.recv() {
         match event {
             LoadEvent::Listed { skipped: s, .. } => skipped.extend(s.into_iter().map(|s| s.file)),
-            LoadEvent::Loaded { document, .. } => loaded.push(document.file),
+            LoadEvent::Loaded { document, .. } => loaded.push(document.file.clone()),
             LoadEvent::Skipped { skipped: s, .. } => skipped.push(s.file),
+            LoadEvent::Annotating | LoadEvent::Entities { .. } => {}
             LoadEvent::Finished { cancelled, .. } => {
                 assert!(!cancelled);
                 break;

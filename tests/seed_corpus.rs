@@ -173,7 +173,11 @@ fn main_article_bodies_hold_their_first_and_last_paragraphs() {
 #[test]
 fn extract_json_has_the_spec_fields() {
     let corpus = seed();
-    let out = serde_json::to_value(khabar::core::extract::extract(&corpus)).unwrap();
+    let annotations = khabar::core::annotations::annotate(
+        &corpus.documents,
+        &khabar::core::lexicon::Lexicon::load(),
+    );
+    let out = serde_json::to_value(khabar::core::extract::extract(&corpus, &annotations)).unwrap();
     assert_eq!(out["khabar_extract_version"], 1);
     let articles = out["articles"].as_array().unwrap();
     assert_eq!(articles.len(), 7);
@@ -190,6 +194,19 @@ fn extract_json_has_the_spec_fields() {
     assert_eq!(first["encoding"], "UTF-8");
     assert_eq!(first["published"]["value"], "2024-08-18");
     assert_eq!(first["published"]["text"], "18-8-2024 | 22:14");
-    assert!(first["entities"].as_array().unwrap().is_empty());
+    // Every mention's text is the decoded text at its offsets.
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo/003_7bad1092f1f98259.txt"),
+    )
+    .unwrap();
+    for entity in first["entities"].as_array().unwrap() {
+        for m in entity["mentions"].as_array().unwrap() {
+            let (s, e) = (
+                m["start"].as_u64().unwrap() as usize,
+                m["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(&text[s..e], m["text"].as_str().unwrap());
+        }
+    }
     assert!(out["skipped"].as_array().unwrap().is_empty());
 }

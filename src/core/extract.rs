@@ -1,8 +1,10 @@
 //! The `khabar extract` JSON format (`khabar_extract_version` 1); see
 //! `docs`-level spec in the README. Field names are a contract with scripts.
 
+use crate::core::annotations::Annotations;
 use crate::core::corpus::{Corpus, Skipped};
 use crate::core::document::{Article, Document};
+use crate::core::entities::Entity;
 use serde::Serialize;
 
 pub const EXTRACT_VERSION: u32 = 1;
@@ -59,7 +61,7 @@ pub struct ExtractDate {
     pub until: Option<String>,
 }
 
-fn article(doc: &Document, article: &Article) -> ExtractArticle {
+fn article(doc: &Document, article: &Article, entities: &[Entity]) -> ExtractArticle {
     ExtractArticle {
         id: doc.article_id(article),
         file: doc.file.clone(),
@@ -70,20 +72,45 @@ fn article(doc: &Document, article: &Article) -> ExtractArticle {
             value: p.value.clone(),
             text: doc.slice(&p.range).to_owned(),
         }),
-        entities: Vec::new(),
+        entities: entities
+            .iter()
+            .map(|e| ExtractEntity {
+                name: e.name.clone(),
+                kind: e.kind.as_str().to_owned(),
+                mentions: e
+                    .mentions
+                    .iter()
+                    .map(|r| ExtractSpan {
+                        start: r.start,
+                        end: r.end,
+                        text: doc.slice(r).to_owned(),
+                    })
+                    .collect(),
+            })
+            .collect(),
         dates: Vec::new(),
         warning: doc.warning.clone(),
     }
 }
 
-/// Builds the export of a loaded corpus.
-pub fn extract(corpus: &Corpus) -> ExtractOutput {
+/// Builds the export of a loaded corpus and what was extracted from it.
+pub fn extract(corpus: &Corpus, annotations: &Annotations) -> ExtractOutput {
     ExtractOutput {
         khabar_extract_version: EXTRACT_VERSION,
         articles: corpus
             .documents
             .iter()
-            .flat_map(|doc| doc.articles.iter().map(move |a| article(doc, a)))
+            .enumerate()
+            .flat_map(|(d, doc)| {
+                doc.articles.iter().enumerate().map(move |(a, art)| {
+                    let entities = annotations
+                        .entities
+                        .get(d)
+                        .and_then(|e| e.get(a))
+                        .map_or(&[][..], |e| e.as_slice());
+                    article(doc, art, entities)
+                })
+            })
             .collect(),
         skipped: corpus.skipped.clone(),
     }

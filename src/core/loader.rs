@@ -2,9 +2,12 @@
 //! segments files in parallel (rayon) and sends what it finds over a channel, so the UI
 //! thread never waits on the disk.
 
+use crate::core::annotations::annotate;
 use crate::core::corpus::{self, CorpusSource, Skipped};
 use crate::core::document::Document;
+use crate::core::entities::Entity;
 use crate::core::error::LoadError;
+use crate::core::lexicon::Lexicon;
 use crate::core::segment::Segmenter;
 use rayon::prelude::*;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -23,9 +26,16 @@ pub enum LoadEvent {
         skipped: Vec<Skipped>,
     },
     /// One file read; `bytes` is its size on disk.
-    Loaded { document: Box<Document>, bytes: u64 },
+    Loaded { document: Arc<Document>, bytes: u64 },
     /// One file that could not be read.
     Skipped { skipped: Skipped, bytes: u64 },
+    /// All files are read; names are being found across the corpus.
+    Annotating,
+    /// Entities of every loaded document: `entities[i]` (by article) belongs to `files[i]`.
+    Entities {
+        files: Vec<String>,
+        entities: Vec<Vec<Vec<Entity>>>,
+    },
     /// All files are done, or the job was cancelled.
     Finished { cancelled: bool, elapsed: Duration },
     /// The source could not be opened at all.
@@ -48,6 +58,7 @@ impl LoadJob {
     pub fn spawn(
         source: CorpusSource,
         segmenter: Arc<Segmenter>,
+        lexicon: Arc<Lexicon>,
         wake: impl Fn() + Send + Sync + 'static,
     ) -> LoadJob {
         let (sender, receiver) = channel();
@@ -56,7 +67,16 @@ impl LoadJob {
         let job_cancel = cancel.clone();
         let spawned = std::thread::Builder::new()
             .name("khabar-loader".into())
-            .spawn(move || run(job_source, &segmenter, &sender, &job_cancel, &wake));
+            .spawn(move || {
+                run(
+                    job_source,
+                    &segmenter,
+                    &lexicon,
+                    &sender,
+                    &job_cancel,
+                    &wake,
+                )
+            });
         if let Err(e) = spawned {
             // No thread: report it through the channel like any other failure.
             let (sender, receiver) = channel();
@@ -106,6 +126,7 @@ impl Drop for LoadJob {
 fn run(
     source: CorpusSource,
     segmenter: &Segmenter,
+    lexicon: &Lexicon,
     sender: &Sender<LoadEvent>,
     cancel: &AtomicBool,
     wake: &(dyn Fn() + Send + Sync),
@@ -133,6 +154,7 @@ fn run(
         skipped: listing.skipped,
     });
     notify(true);
+    let loaded = Mutex::new(Vec::new());
     listing
         .candidates
         .par_iter()
@@ -141,10 +163,17 @@ fn run(
                 return;
             }
             let event = match corpus::read(candidate, segmenter) {
-                Ok(document) => LoadEvent::Loaded {
-                    document: Box::new(document),
-                    bytes: candidate.size,
-                },
+                Ok(document) => {
+                    let document = Arc::new(document);
+                    loaded
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .push(document.clone());
+                    LoadEvent::Loaded {
+                        document,
+                        bytes: candidate.size,
+                    }
+                }
                 Err(skipped) => LoadEvent::Skipped {
                     skipped,
                     bytes: candidate.size,
@@ -153,6 +182,17 @@ fn run(
             let _ = sender.send(event);
             notify(false);
         });
+    if !cancel.load(Ordering::Relaxed) {
+        let _ = sender.send(LoadEvent::Annotating);
+        notify(true);
+        let mut documents = loaded.into_inner().unwrap_or_else(|e| e.into_inner());
+        documents.sort_by(|a, b| a.file.cmp(&b.file));
+        let annotations = annotate(&documents, lexicon);
+        let _ = sender.send(LoadEvent::Entities {
+            files: documents.iter().map(|d| d.file.clone()).collect(),
+            entities: annotations.entities,
+        });
+    }
     let _ = sender.send(LoadEvent::Finished {
         cancelled: cancel.load(Ordering::Relaxed),
         elapsed: started.elapsed(),
@@ -178,7 +218,12 @@ mod tests {
 
     #[test]
     fn demo_corpus_streams_every_file_then_finishes() {
-        let job = LoadJob::spawn(CorpusSource::Demo, Arc::new(Segmenter::default()), || {});
+        let job = LoadJob::spawn(
+            CorpusSource::Demo,
+            Arc::new(Segmenter::default()),
+            Arc::new(Lexicon::default()),
+            || {},
+        );
         let events = collect(&job);
         let LoadEvent::Listed { total_files, .. } = &events[0] else {
             panic!("{events:?}")
@@ -202,6 +247,7 @@ mod tests {
         let job = LoadJob::spawn(
             CorpusSource::Folder("/nonexistent/khabar".into()),
             Arc::new(Segmenter::default()),
+            Arc::new(Lexicon::default()),
             || {},
         );
         assert!(matches!(
@@ -224,6 +270,7 @@ mod tests {
         let job = LoadJob::spawn(
             CorpusSource::Folder(dir.path().into()),
             Arc::new(Segmenter::default()),
+            Arc::new(Lexicon::default()),
             || {},
         );
         let mut loaded = 0;

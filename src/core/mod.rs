@@ -1,6 +1,7 @@
 //! The pure core: corpus loading, decoding, segmentation, bidi layout logic and export.
 //! Nothing here knows about egui; everything is tested directly.
 
+pub mod annotations;
 pub mod assets;
 pub mod bidi;
 pub mod corpus;
@@ -9,8 +10,12 @@ pub mod dateline;
 pub mod decode;
 pub mod demo;
 pub mod document;
+pub mod entities;
 pub mod error;
+pub mod eval;
 pub mod extract;
+pub mod index;
+pub mod lexicon;
 pub mod loader;
 pub mod normalize;
 pub mod segment;

@@ -16,6 +16,8 @@ pub struct Word {
     pub break_after: bool,
     /// Only a comma (or similar light pause) follows, which appositions may cross.
     pub comma_after: bool,
+    /// Part of a web address, e-mail or handle (pic.twitter.com/…, @user): not prose.
+    pub in_link: bool,
 }
 
 /// A reading of a word without its proclitics.
@@ -72,6 +74,7 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
                     folded,
                     break_after: false,
                     comma_after: false,
+                    in_link: false,
                 });
             }
             if !c.is_whitespace() {
@@ -91,13 +94,35 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
             folded,
             break_after: false,
             comma_after: false,
+            in_link: false,
         });
     }
     if let Some(last) = out.last_mut() {
         last.break_after = true;
     }
     out.retain(|w| !w.folded.is_empty());
+    for word in &mut out {
+        word.in_link = in_link(text, word.range.clone());
+    }
     out
+}
+
+/// True if the whitespace-delimited chunk around `range` looks like a link or handle.
+fn in_link(text: &str, range: Range<usize>) -> bool {
+    let start = text[..range.start]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let end = text[range.end..]
+        .find(char::is_whitespace)
+        .map_or(text.len(), |i| range.end + i);
+    let chunk = &text[start..end];
+    chunk.contains("://")
+        || chunk.contains('/')
+        || chunk.starts_with('@')
+        || chunk.starts_with("www.")
+        || (chunk.contains('.') && chunk.contains(".com"))
 }
 
 /// Readings of a word: itself, then without و/ف, then without ب/ل/ك (لل read as ل + ال).
@@ -120,7 +145,7 @@ pub fn stems(text: &str, word: &Word) -> Vec<Stem> {
     let original = &text[word.range.clone()];
     let mut folded: &str = &word.folded;
     let mut skipped = 0usize;
-    let mut push = |out: &mut Vec<Stem>, folded: &str, skipped: usize| {
+    let push = |out: &mut Vec<Stem>, folded: &str, skipped: usize| {
         if folded.chars().count() >= 2 {
             out.push(Stem {
                 folded: folded.to_owned(),
@@ -199,6 +224,19 @@ mod tests {
         assert_eq!(s, ["بباكو", "باكو"]);
         let s: Vec<_> = stems(text, &w[2]).into_iter().map(|s| s.folded).collect();
         assert_eq!(s, ["ولد", "لد"]);
+    }
+
+    #[test]
+    fn link_words_are_marked() {
+        let text = "قال\u{a0}pic.twitter.com/abc و@AFP لكن باكو";
+        let w = words(text, 0..text.len());
+        let links: Vec<&str> = w
+            .iter()
+            .filter(|w| w.in_link)
+            .map(|w| &text[w.range.clone()])
+            .collect();
+        assert_eq!(links, ["pic", "twitter", "com", "abc"]);
+        assert!(!w.last().unwrap().in_link);
     }
 
     #[test]

@@ -1,12 +1,13 @@
 //! The application: state, commands applied once per frame, and the window's panels.
 
 use crate::core::corpus::CorpusSource;
+use crate::core::lexicon::Lexicon;
 use crate::core::loader::LoadJob;
 use crate::core::segment::Segmenter;
 use crate::ui::library::{ArticleKey, Library};
 use crate::ui::open_folder::{FolderPicker, PickerOutcome, source_for_drop, source_for_typed_path};
-use crate::ui::reader::ReaderState;
-use crate::ui::{article_list, fonts, reader, status_bar};
+use crate::ui::reader::{Mark, Marks, ReaderState};
+use crate::ui::{article_list, entity_sidebar, fonts, reader, status_bar};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -26,6 +27,8 @@ pub enum Command {
     Select(ArticleKey),
     ShowSkipped(bool),
     ShowPathField(bool),
+    /// Filter the list by an entity, or clear that filter when it is the current one.
+    ToggleEntity(String),
 }
 
 /// The Khabar window.
@@ -33,6 +36,7 @@ pub struct KhabarApp {
     pub library: Library,
     job: Option<LoadJob>,
     segmenter: Arc<Segmenter>,
+    lexicon: Arc<Lexicon>,
     pub selected: Option<ArticleKey>,
     pub reader: ReaderState,
     pub show_skipped: bool,
@@ -40,6 +44,9 @@ pub struct KhabarApp {
     pub show_path_field: bool,
     pub path_field: String,
     pub message: Option<String>,
+    /// The entity the article list is filtered by.
+    pub entity_filter: Option<String>,
+    pub entity_query: String,
     commands: Vec<Command>,
     window_title: String,
 }
@@ -55,6 +62,7 @@ impl KhabarApp {
             library: Library::new(source.clone()),
             job: None,
             segmenter: Arc::new(Segmenter::default()),
+            lexicon: Arc::new(Lexicon::load()),
             selected: None,
             reader: ReaderState::default(),
             show_skipped: false,
@@ -62,6 +70,8 @@ impl KhabarApp {
             show_path_field: false,
             path_field: String::new(),
             message: None,
+            entity_filter: None,
+            entity_query: String::new(),
             commands: Vec::new(),
             window_title: String::new(),
         };
@@ -76,9 +86,13 @@ impl KhabarApp {
         self.selected = None;
         self.reader = ReaderState::default();
         self.message = None;
-        self.job = Some(LoadJob::spawn(source, self.segmenter.clone(), move || {
-            ctx.request_repaint()
-        }));
+        self.entity_filter = None;
+        self.job = Some(LoadJob::spawn(
+            source,
+            self.segmenter.clone(),
+            self.lexicon.clone(),
+            move || ctx.request_repaint(),
+        ));
     }
 
     /// Queues a command for the end of the frame.
@@ -107,6 +121,13 @@ impl KhabarApp {
                 }
                 Command::ShowSkipped(show) => self.show_skipped = show,
                 Command::ShowPathField(show) => self.show_path_field = show,
+                Command::ToggleEntity(key) => {
+                    self.entity_filter = if self.entity_filter.as_ref() == Some(&key) {
+                        None
+                    } else {
+                        Some(key)
+                    };
+                }
             }
         }
     }
@@ -188,12 +209,14 @@ impl KhabarApp {
         });
         if self.show_path_field {
             ui.horizontal(|ui| {
-                ui.label("Folder path:");
-                let edit = ui.add(
-                    egui::TextEdit::singleline(&mut self.path_field)
-                        .desired_width(480.0)
-                        .hint_text("/home/me/articles"),
-                );
+                let label = ui.label("Folder path:");
+                let edit = ui
+                    .add(
+                        egui::TextEdit::singleline(&mut self.path_field)
+                            .desired_width(480.0)
+                            .hint_text("/home/me/articles"),
+                    )
+                    .labelled_by(label.id);
                 let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 if ui.button("Open").clicked() || enter {
                     match source_for_typed_path(&self.path_field) {
@@ -249,9 +272,29 @@ impl eframe::App for KhabarApp {
             .default_size(380.0)
             .min_size(220.0)
             .show(ui, |ui| {
-                if let Some(command) =
-                    article_list::article_list_ui(ui, &self.library, self.selected.as_ref())
-                {
+                let visible = self.library.visible_entries(self.entity_filter.as_deref());
+                if let Some(command) = article_list::article_list_ui(
+                    ui,
+                    &self.library,
+                    &visible,
+                    self.selected.as_ref(),
+                ) {
+                    self.command(command);
+                }
+            });
+        egui::Panel::right("entities")
+            .resizable(true)
+            .default_size(300.0)
+            .min_size(200.0)
+            .show(ui, |ui| {
+                let annotating = self.library.progress.annotating;
+                if let Some(command) = entity_sidebar::entity_sidebar_ui(
+                    ui,
+                    &self.library.index,
+                    &mut self.entity_query,
+                    self.entity_filter.as_deref(),
+                    annotating,
+                ) {
                     self.command(command);
                 }
             });
@@ -260,8 +303,35 @@ impl eframe::App for KhabarApp {
                 .selected
                 .as_ref()
                 .and_then(|key| self.library.find(key));
-            reader::reader_ui(ui, article, &mut self.reader, &self.library);
+            let marks = Marks {
+                list: self
+                    .selected
+                    .as_ref()
+                    .and_then(|key| self.library.index_of(key))
+                    .map(|i| {
+                        self.library
+                            .entities_of(i)
+                            .iter()
+                            .flat_map(|e| {
+                                e.mentions.iter().map(|r| Mark {
+                                    range: r.clone(),
+                                    kind: e.kind,
+                                    key: e.key.clone(),
+                                    name: e.name.clone(),
+                                })
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+                selected: self.entity_filter.as_deref(),
+            };
+            reader::reader_ui(ui, article, &mut self.reader, &self.library, &marks);
         });
+        if let Some(key) = self.reader.clicked_entity.take()
+            && self.entity_filter.as_ref() != Some(&key)
+        {
+            self.command(Command::ToggleEntity(key));
+        }
         if self.show_skipped {
             let mut open = true;
             status_bar::skipped_window_ui(ui.ctx(), &self.library, &mut open);

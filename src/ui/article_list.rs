@@ -30,6 +30,7 @@ pub fn display_title(doc: &Document, article: &Article) -> String {
 pub fn article_list_ui(
     ui: &mut Ui,
     library: &Library,
+    visible: &[usize],
     selected: Option<&ArticleKey>,
 ) -> Option<Command> {
     let mut command = None;
@@ -38,13 +39,13 @@ pub fn article_list_ui(
     let title_h = ui.fonts_mut(|f| f.row_height(&title_font));
     let small_h = ui.fonts_mut(|f| f.row_height(&small_font));
     let row_height = title_h + small_h + 10.0;
-    let count = library.article_count();
+    let count = visible.len();
     ui.add_space(4.0);
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show_rows(ui, row_height, count, |ui, rows| {
             for index in rows {
-                let Some((doc, article)) = library.entry(index) else {
+                let Some((doc, article)) = library.entry(visible[index]) else {
                     continue;
                 };
                 let key = ArticleKey {

@@ -3,8 +3,11 @@
 
 use crate::core::corpus::{CorpusSource, Skipped};
 use crate::core::document::{Article, Document};
+use crate::core::entities::Entity;
+use crate::core::index::EntityIndex;
 use crate::core::loader::LoadEvent;
 use std::collections::HashMap;
+use std::sync::Arc;
 use std::time::Duration;
 
 /// Identifies an article across reloads and re-sorts.
@@ -23,6 +26,8 @@ pub struct Progress {
     pub bytes_done: u64,
     pub listed: bool,
     pub finished: bool,
+    /// Files are read; entities are being found.
+    pub annotating: bool,
     pub cancelled: bool,
     pub elapsed: Option<Duration>,
 }
@@ -46,7 +51,12 @@ impl Progress {
 #[derive(Debug)]
 pub struct Library {
     pub source: CorpusSource,
-    pub documents: Vec<Document>,
+    pub documents: Vec<Arc<Document>>,
+    /// Entities by document (same order as `documents`) and article; empty until the
+    /// corpus-wide pass has run.
+    pub entities: Vec<Vec<Vec<Entity>>>,
+    /// Entities across the corpus, built when `entities` arrive.
+    pub index: EntityIndex,
     pub skipped: Vec<Skipped>,
     /// (document index, article index) in display order.
     pub entries: Vec<(usize, usize)>,
@@ -62,6 +72,8 @@ impl Library {
         Library {
             source,
             documents: Vec::new(),
+            entities: Vec::new(),
+            index: EntityIndex::default(),
             skipped: Vec::new(),
             entries: Vec::new(),
             progress: Progress::default(),
@@ -90,13 +102,24 @@ impl Library {
                     self.progress.bytes_done += bytes;
                     self.by_file
                         .insert(document.file.clone(), self.documents.len());
-                    self.documents.push(*document);
+                    self.documents.push(document);
                     self.dirty = true;
                 }
                 LoadEvent::Skipped { skipped, bytes } => {
                     self.progress.files_done += 1;
                     self.progress.bytes_done += bytes;
                     self.skipped.push(skipped);
+                }
+                LoadEvent::Annotating => self.progress.annotating = true,
+                LoadEvent::Entities { files, entities } => {
+                    self.entities = vec![Vec::new(); self.documents.len()];
+                    for (file, found) in files.into_iter().zip(entities) {
+                        if let Some(&d) = self.by_file.get(&file) {
+                            self.entities[d] = found;
+                        }
+                    }
+                    self.progress.annotating = false;
+                    self.index = EntityIndex::build(&self.entities);
                 }
                 LoadEvent::Finished { cancelled, elapsed } => {
                     self.progress.finished = true;
@@ -132,7 +155,7 @@ impl Library {
     /// The document and article of a list entry.
     pub fn entry(&self, index: usize) -> Option<(&Document, &Article)> {
         let &(d, a) = self.entries.get(index)?;
-        let doc = &self.documents[d];
+        let doc: &Document = &self.documents[d];
         Some((doc, &doc.articles[a]))
     }
 
@@ -145,7 +168,7 @@ impl Library {
 
     /// The document and article a key names, if loaded.
     pub fn find(&self, key: &ArticleKey) -> Option<(&Document, &Article)> {
-        let doc = &self.documents[*self.by_file.get(&key.file)?];
+        let doc: &Document = &self.documents[*self.by_file.get(&key.file)?];
         Some((doc, doc.articles.iter().find(|a| a.part == key.part)?))
     }
 
@@ -159,5 +182,30 @@ impl Library {
 
     pub fn is_loading(&self) -> bool {
         !self.progress.finished
+    }
+}
+
+impl Library {
+    /// Entities found in one list entry's article.
+    pub fn entities_of(&self, index: usize) -> &[Entity] {
+        self.entries
+            .get(index)
+            .and_then(|&(d, a)| self.entities.get(d).and_then(|e| e.get(a)))
+            .map_or(&[], |e| e.as_slice())
+    }
+
+    /// List entries (indices into `entries`) that mention an entity, or all of them.
+    pub fn visible_entries(&self, entity: Option<&str>) -> Vec<usize> {
+        match entity.and_then(|key| self.index.get(key)) {
+            None if entity.is_some() => Vec::new(),
+            None => (0..self.entries.len()).collect(),
+            Some(summary) => {
+                let wanted: std::collections::HashSet<(usize, usize)> =
+                    summary.articles.iter().copied().collect();
+                (0..self.entries.len())
+                    .filter(|&i| wanted.contains(&self.entries[i]))
+                    .collect()
+            }
+        }
     }
 }

@@ -3,6 +3,7 @@
 pub mod app;
 pub mod article_list;
 pub mod bidi_text;
+pub mod entity_sidebar;
 pub mod fonts;
 pub mod layout_report;
 pub mod library;

@@ -3,7 +3,8 @@
 
 use crate::core::bidi::Direction;
 use crate::core::document::{Article, Block, BlockKind, Document};
-use crate::ui::bidi_text::{TextLayout, TextStyle};
+use crate::core::lexicon::Kind;
+use crate::ui::bidi_text::{TextLayout, TextStyle, bidi_label};
 use crate::ui::fonts;
 use crate::ui::library::Library;
 use egui::{Color32, Sense, Ui, vec2};
@@ -26,6 +27,8 @@ pub struct ReaderState {
     dragging: bool,
     /// Byte offset of the last click in the text.
     pub last_click: Option<usize>,
+    /// The entity whose mention was clicked this frame (taken by the app).
+    pub clicked_entity: Option<String>,
     /// Bytes of the article shown (0 means [`INITIAL_BYTES`]).
     pub byte_budget: usize,
 }
@@ -44,6 +47,7 @@ pub fn reader_ui(
     article: Option<(&Document, &Article)>,
     state: &mut ReaderState,
     library: &Library,
+    marks: &Marks<'_>,
 ) {
     let Some((doc, article)) = article else {
         ui.centered_and_justified(|ui| {
@@ -70,14 +74,20 @@ pub fn reader_ui(
                 ui.add_space(margin.max(0.0));
                 ui.vertical(|ui| {
                     ui.set_width(column);
-                    article_ui(ui, doc, article, state);
+                    article_ui(ui, doc, article, state, marks);
                 });
             });
         });
     copy_selection(ui, doc, state);
 }
 
-fn article_ui(ui: &mut Ui, doc: &Document, article: &Article, state: &mut ReaderState) {
+fn article_ui(
+    ui: &mut Ui,
+    doc: &Document,
+    article: &Article,
+    state: &mut ReaderState,
+    marks: &Marks<'_>,
+) {
     ui.add_space(12.0);
     let scale = 1.0;
     let strong = ui.visuals().strong_text_color();
@@ -127,7 +137,7 @@ fn article_ui(ui: &mut Ui, doc: &Document, article: &Article, state: &mut Reader
                 let end = cut_point(&doc.text, block.range.clone(), budget - shown);
                 remaining += block.range.end - end;
                 shown += end - block.range.start;
-                paragraph_ui(ui, doc, block.range.start..end, style, state);
+                paragraph_ui(ui, doc, block.range.start..end, style, state, marks);
                 ui.add_space(gap);
             }
             GroupRef::Chrome(run) => {
@@ -158,7 +168,14 @@ fn article_ui(ui: &mut Ui, doc: &Document, article: &Article, state: &mut Reader
                             block.range.clone(),
                             budget.saturating_sub(shown).max(2000),
                         );
-                        paragraph_ui(ui, doc, block.range.start..end, &chrome_style, state);
+                        paragraph_ui(
+                            ui,
+                            doc,
+                            block.range.start..end,
+                            &chrome_style,
+                            state,
+                            &Marks::default(),
+                        );
                         ui.add_space(4.0);
                     }
                 }
@@ -213,6 +230,7 @@ fn paragraph_ui(
     range: Range<usize>,
     style: &TextStyle,
     state: &mut ReaderState,
+    marks: &Marks<'_>,
 ) {
     let text = &doc.text[range.clone()];
     let width = ui.available_width();
@@ -240,19 +258,53 @@ fn paragraph_ui(
             state.dragging = false;
         }
     }
+    let mark_at = |pos: egui::Pos2| {
+        let offset = layout.offset_at(text, local(pos));
+        marks
+            .list
+            .iter()
+            .find(|m| m.range.start <= offset && offset < m.range.end)
+    };
     if response.clicked()
         && let Some(pos) = response.interact_pointer_pos()
     {
         state.last_click = Some(layout.offset_at(text, local(pos)));
         state.selection = None;
+        if let Some(mark) = mark_at(pos) {
+            state.clicked_entity = Some(mark.key.clone());
+        }
+    }
+    if let Some(pos) = response.hover_pos()
+        && let Some(mark) = mark_at(pos)
+    {
+        let label = format!("{} · {}", mark.name, kind_label(mark.kind));
+        response.clone().on_hover_ui_at_pointer(|ui| {
+            let style = TextStyle::new(
+                egui::TextStyle::Body.resolve(ui.style()),
+                ui.visuals().text_color(),
+                Direction::Rtl,
+            );
+            bidi_label(ui, &label, &style, 3, Sense::hover());
+        });
     }
     if ui.is_rect_visible(rect) {
         let selection_color = ui.visuals().selection.bg_fill.gamma_multiply(0.6);
-        let highlights: Vec<(Range<usize>, Color32)> = state
-            .selected_range()
-            .map(|r| (r, selection_color))
-            .into_iter()
+        let mut highlights: Vec<(Range<usize>, Color32)> = marks
+            .list
+            .iter()
+            .filter(|m| m.range.start < range.end && range.start < m.range.end)
+            .map(|m| {
+                (
+                    m.range.clone(),
+                    kind_color(
+                        m.kind,
+                        marks.selected == Some(m.key.as_str()),
+                        ui.visuals().dark_mode,
+                    ),
+                )
+            })
             .collect();
+        highlights.extend(state.selected_range().map(|r| (r, selection_color)));
         layout.paint(ui.painter(), rect.min, &highlights);
     }
     response.context_menu(|ui| {
@@ -286,5 +338,45 @@ fn lines(n: usize) -> String {
         "1 line".to_owned()
     } else {
         format!("{n} lines")
+    }
+}
+
+/// An entity mention to highlight in the reader.
+#[derive(Debug, Clone)]
+pub struct Mark {
+    pub range: Range<usize>,
+    pub kind: Kind,
+    pub key: String,
+    pub name: String,
+}
+
+/// The mentions of the article shown, and the entity selected in the sidebar.
+#[derive(Debug, Clone, Default)]
+pub struct Marks<'a> {
+    pub list: Vec<Mark>,
+    pub selected: Option<&'a str>,
+}
+
+/// Highlight colour of a kind; the selected entity's mentions are stronger.
+pub fn kind_color(kind: Kind, selected: bool, dark: bool) -> Color32 {
+    let base = match kind {
+        Kind::Person => Color32::from_rgb(230, 160, 40),
+        Kind::Place => Color32::from_rgb(40, 170, 160),
+        Kind::Org => Color32::from_rgb(150, 110, 230),
+    };
+    let alpha = match (selected, dark) {
+        (true, _) => 0.75,
+        (false, true) => 0.32,
+        (false, false) => 0.25,
+    };
+    base.gamma_multiply(alpha)
+}
+
+/// The word for a kind in the interface.
+pub fn kind_label(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Person => "person",
+        Kind::Place => "place",
+        Kind::Org => "organisation",
     }
 }

@@ -49,7 +49,11 @@ pub fn status_bar_ui(ui: &mut Ui, library: &Library) -> Option<Command> {
             };
             ui.weak(format!("· {state}{elapsed}"));
         } else {
-            ui.weak("· Loading…");
+            ui.weak(if p.annotating {
+                "· Finding names…"
+            } else {
+                "· Loading…"
+            });
         }
     });
     command

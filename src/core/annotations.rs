@@ -1,0 +1,60 @@
+//! Corpus-level extraction: entities of every article, with propagation across the corpus
+//! (a person named in full in one article is recognised by surname in all of them).
+
+use crate::core::document::{Article, Document};
+use crate::core::entities::{Entity, KnownPeople, Mention, Recognizer, canonical_names, group};
+use crate::core::lexicon::Lexicon;
+use rayon::prelude::*;
+use std::ops::Range;
+
+/// What extraction found, indexed like the corpus: `[document][article]`.
+#[derive(Debug, Default, Clone)]
+pub struct Annotations {
+    pub entities: Vec<Vec<Vec<Entity>>>,
+}
+
+/// The text ranges extraction looks at: an article's headline and body, nothing else.
+pub fn article_ranges(article: &Article) -> Vec<Range<usize>> {
+    article
+        .title
+        .iter()
+        .cloned()
+        .chain(article.body.iter().cloned())
+        .collect()
+}
+
+/// Extracts entities from every article of `documents`.
+pub fn annotate<D: std::borrow::Borrow<Document> + Sync>(
+    documents: &[D],
+    lexicon: &Lexicon,
+) -> Annotations {
+    let recognizer = Recognizer::new(lexicon);
+    let pass = |known: &KnownPeople| -> Vec<Vec<Vec<Mention>>> {
+        documents
+            .par_iter()
+            .map(|doc| {
+                let doc = doc.borrow();
+                doc.articles
+                    .iter()
+                    .map(|a| recognizer.mentions(&doc.text, &article_ranges(a), known))
+                    .collect()
+            })
+            .collect()
+    };
+    let first = pass(&KnownPeople::default());
+    let mut known = KnownPeople::default();
+    for (doc, articles) in documents.iter().zip(&first) {
+        let doc = doc.borrow();
+        known.learn(articles.iter().flatten(), |m| {
+            doc.text[m.range.clone()].to_owned()
+        });
+    }
+    let second = pass(&known);
+    let names = canonical_names(second.iter().flatten().flatten());
+    Annotations {
+        entities: second
+            .iter()
+            .map(|articles| articles.iter().map(|m| group(m, &names)).collect())
+            .collect(),
+    }
+}

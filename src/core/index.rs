@@ -1,0 +1,125 @@
+//! The corpus-wide index of entities: which articles mention each one, how often.
+
+use crate::core::entities::Entity;
+use crate::core::lexicon::Kind;
+use crate::core::normalize::fold;
+use std::collections::HashMap;
+
+/// An article of the corpus: (document index, article index within the document).
+pub type ArticleRef = (usize, usize);
+
+/// One entity across the corpus.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntitySummary {
+    pub key: String,
+    pub name: String,
+    pub kind: Kind,
+    /// Articles that mention it, in corpus order.
+    pub articles: Vec<ArticleRef>,
+    pub mentions: usize,
+    /// Folded name, for searching.
+    folded: String,
+}
+
+/// All entities of a corpus.
+#[derive(Debug, Clone, Default)]
+pub struct EntityIndex {
+    pub entities: Vec<EntitySummary>,
+    by_key: HashMap<String, usize>,
+}
+
+impl EntityIndex {
+    /// Builds the index from entities by `[document][article]`.
+    pub fn build(entities: &[Vec<Vec<Entity>>]) -> EntityIndex {
+        let mut index = EntityIndex::default();
+        for (d, articles) in entities.iter().enumerate() {
+            for (a, found) in articles.iter().enumerate() {
+                for entity in found {
+                    let i = *index.by_key.entry(entity.key.clone()).or_insert_with(|| {
+                        index.entities.push(EntitySummary {
+                            key: entity.key.clone(),
+                            name: entity.name.clone(),
+                            kind: entity.kind,
+                            articles: Vec::new(),
+                            mentions: 0,
+                            folded: fold(&entity.name),
+                        });
+                        index.entities.len() - 1
+                    });
+                    let summary = &mut index.entities[i];
+                    summary.articles.push((d, a));
+                    summary.mentions += entity.mentions.len();
+                }
+            }
+        }
+        index
+    }
+
+    pub fn get(&self, key: &str) -> Option<&EntitySummary> {
+        self.by_key.get(key).map(|&i| &self.entities[i])
+    }
+
+    /// Entities of a kind whose name contains the (folded) query, most articles first.
+    pub fn list(&self, kind: Kind, query: &str) -> Vec<&EntitySummary> {
+        let query = fold(query.trim());
+        let mut out: Vec<&EntitySummary> = self
+            .entities
+            .iter()
+            .filter(|e| e.kind == kind && (query.is_empty() || e.folded.contains(&query)))
+            .collect();
+        out.sort_by(|a, b| {
+            b.articles
+                .len()
+                .cmp(&a.articles.len())
+                .then(b.mentions.cmp(&a.mentions))
+                .then(a.name.cmp(&b.name))
+        });
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entity(key: &str, name: &str, kind: Kind, mentions: usize) -> Entity {
+        Entity {
+            key: key.into(),
+            name: name.into(),
+            kind,
+            mentions: vec![0..1; mentions],
+        }
+    }
+
+    #[test]
+    fn counts_articles_and_mentions_and_searches_folded() {
+        let entities = vec![
+            vec![vec![
+                entity("g:1", "أذربيجان", Kind::Place, 3),
+                entity("p:x", "نيكول باشينيان", Kind::Person, 1),
+            ]],
+            vec![
+                vec![entity("g:1", "أذربيجان", Kind::Place, 2)],
+                vec![entity("g:2", "باكو", Kind::Place, 1)],
+            ],
+        ];
+        let index = EntityIndex::build(&entities);
+        let az = index.get("g:1").unwrap();
+        assert_eq!(
+            (az.articles.clone(), az.mentions),
+            (vec![(0, 0), (1, 0)], 5)
+        );
+        let places: Vec<&str> = index
+            .list(Kind::Place, "")
+            .iter()
+            .map(|e| e.name.as_str())
+            .collect();
+        assert_eq!(places, ["أذربيجان", "باكو"]);
+        assert_eq!(
+            index.list(Kind::Place, "اذربيجان").len(),
+            1,
+            "hamza-insensitive search"
+        );
+        assert_eq!(index.list(Kind::Person, "باشين").len(), 1);
+    }
+}

@@ -1,0 +1,72 @@
+//! Entity extraction scored against the hand-made gold of the seed articles, the way
+//! `khabar eval` does it (see tests/fixtures/*.json).
+
+use khabar::core::annotations::annotate;
+use khabar::core::corpus::{Corpus, CorpusSource};
+use khabar::core::eval::{evaluate, read_gold_dir};
+use khabar::core::lexicon::Lexicon;
+use khabar::core::segment::Segmenter;
+use std::path::Path;
+
+#[test]
+fn seed_entities_reach_the_target_f1() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let corpus = Corpus::load(
+        &CorpusSource::Folder(root.join("assets/demo")),
+        &Segmenter::default(),
+    )
+    .unwrap();
+    let golds = read_gold_dir(&root.join("tests/fixtures")).unwrap();
+    assert_eq!(golds.len(), 5);
+    let report = evaluate(
+        &corpus,
+        &annotate(&corpus.documents, &Lexicon::load()),
+        &golds,
+    );
+    let e = report.entities;
+    let details: Vec<String> = report
+        .files
+        .iter()
+        .map(|f| {
+            format!(
+                "{}: +{:?} -{:?}",
+                f.file, f.false_positives, f.false_negatives
+            )
+        })
+        .collect();
+    assert!(
+        e.f1() >= 0.95,
+        "entity P {:.3} R {:.3} F1 {:.3}\n{}",
+        e.precision(),
+        e.recall(),
+        e.f1(),
+        details.join("\n")
+    );
+}
+
+#[test]
+fn mention_offsets_are_char_boundaries_and_exclude_clitics() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let corpus = Corpus::load(
+        &CorpusSource::Folder(root.join("assets/demo")),
+        &Segmenter::default(),
+    )
+    .unwrap();
+    let annotations = annotate(&corpus.documents, &Lexicon::load());
+    let mut checked = 0;
+    for (doc, articles) in corpus.documents.iter().zip(&annotations.entities) {
+        for entity in articles.iter().flatten() {
+            for m in &entity.mentions {
+                let text = &doc.text[m.clone()];
+                assert!(!text.is_empty());
+                // Mentions start on the name, not on an attached و or ب.
+                assert!(
+                    !(text.starts_with("وروسيا") || text.starts_with("بموسكو")),
+                    "{text}"
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 100, "{checked}");
+}
