@@ -26,6 +26,8 @@ pub enum Command {
     },
     /// `khabar layout FILE [--json]`
     Layout { file: PathBuf, json: bool },
+    /// `khabar bench [COPIES]`
+    Bench { copies: usize },
     /// `khabar --help`
     Help,
     /// `khabar --version`
@@ -39,6 +41,7 @@ Usage:
   khabar [FOLDER]                     open the app (on the demo corpus if no folder is given)
   khabar extract FOLDER [--out FILE]  write what Khabar extracts as JSON (stdout by default)
   khabar eval FOLDER GOLD_DIR [--verbose]  precision / recall / F1 against gold annotations
+  khabar bench [COPIES]               time segmentation and extraction on the demo texts repeated
   khabar layout FILE [--json]         the order in which the reader draws each line's words
   khabar --help | --version
 ";
@@ -86,6 +89,15 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
                 gold,
                 verbose,
             })
+        }
+        Some("bench") => {
+            let copies = match args.next() {
+                Some(n) => n
+                    .parse()
+                    .map_err(|_| format!("not a number of copies: {n}"))?,
+                None => 200,
+            };
+            Ok(Command::Bench { copies })
         }
         Some("layout") => {
             let mut file = None;
@@ -193,6 +205,61 @@ pub fn run_eval(folder: &Path, gold_dir: &Path, verbose: bool) -> i32 {
     println!("{}", line("dates", &report.dates));
     let (right, counted) = report.published;
     println!("published    {right} / {counted} right");
+    0
+}
+
+/// Runs `khabar bench`: segmentation and entity extraction over the demo articles repeated
+/// `copies` times (in memory, so the disk is not measured), with throughput figures.
+pub fn run_bench(copies: usize) -> i32 {
+    use crate::core::decode::decode;
+    use crate::core::document::Document;
+    use rayon::prelude::*;
+    use std::time::Instant;
+    let segmenter = Segmenter::default();
+    let lexicon = Lexicon::load();
+    let texts: Vec<(String, crate::core::decode::Decoded)> = (0..copies)
+        .flat_map(|copy| {
+            crate::core::demo::FILES
+                .iter()
+                .filter_map(move |(name, bytes)| {
+                    decode(bytes).ok().map(|d| (format!("{copy}/{name}"), d))
+                })
+        })
+        .collect();
+    let bytes: usize = texts.iter().map(|(_, d)| d.text.len()).sum();
+    let mb = bytes as f64 / 1e6;
+    let started = Instant::now();
+    let documents: Vec<Document> = texts
+        .into_par_iter()
+        .map(|(file, decoded)| Document::new(file, None, decoded, &segmenter))
+        .collect();
+    let segmented = started.elapsed().as_secs_f64();
+    let articles: usize = documents.iter().map(|d| d.articles.len()).sum();
+    let started = Instant::now();
+    let annotations = annotate(&documents, &lexicon);
+    let extracted = started.elapsed().as_secs_f64();
+    let mentions: usize = annotations
+        .entities
+        .iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.mentions.len())
+        .sum();
+    println!(
+        "corpus        {} files, {articles} articles, {mb:.1} MB ({copies} copies of the demo texts)",
+        documents.len()
+    );
+    println!("threads       {}", rayon::current_num_threads());
+    println!(
+        "segmentation  {segmented:.3} s   {:.0} articles/s   {:.1} MB/s",
+        articles as f64 / segmented,
+        mb / segmented
+    );
+    println!(
+        "entities      {extracted:.3} s   {:.0} articles/s   {:.1} MB/s   ({mentions} mentions)",
+        articles as f64 / extracted,
+        mb / extracted
+    );
     0
 }
 

@@ -5,7 +5,7 @@
 
 use crate::core::lexicon::{Kind, Lexicon};
 use crate::core::words::{Stem, Word, stems, words};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 
 /// Grammatical words that never start or continue a name.
@@ -120,6 +120,8 @@ pub struct KnownPeople {
     by_surname: HashMap<String, Option<String>>,
     /// Folded full name → person key.
     by_full: HashMap<String, String>,
+    /// First words of the full names.
+    first_words: HashSet<String>,
 }
 
 impl KnownPeople {
@@ -142,6 +144,7 @@ impl KnownPeople {
                 continue;
             }
             self.by_full.insert(folded.join(" "), m.key.clone());
+            self.first_words.insert(folded[0].clone());
             let surname = folded.last().cloned().unwrap_or_default();
             match self.by_surname.get(&surname) {
                 Some(Some(key)) if *key != m.key => {
@@ -207,7 +210,7 @@ impl<'a> Recognizer<'a> {
     pub fn new(lex: &'a Lexicon) -> Self {
         Recognizer {
             lex,
-            function_words: FUNCTION_WORDS.iter().copied().collect(),
+            function_words: FUNCTION_WORDS.iter().copied().collect::<HashSet<_>>(),
         }
     }
 
@@ -277,7 +280,11 @@ impl<'a> Recognizer<'a> {
         f.chars().count() >= 2
             && !tanween
             && !b.w[i].in_link
-            && f.chars().all(|c| c.is_alphabetic())
+            && f.chars().all(|c| {
+                crate::core::normalize::is_arabic_letter(c)
+                    || c.is_ascii_alphabetic()
+                    || c.is_alphabetic()
+            })
             && !self.is_function_word(b, i)
             && !lex.not_a_name.contains(f)
             && !lex.speech_verbs.contains(f)
@@ -343,6 +350,17 @@ impl<'a> Recognizer<'a> {
         i: usize,
     ) -> Option<(Range<usize>, usize, usize, bool)> {
         let lex = self.lex;
+        // Most words start no alias: one lookup per reading settles it.
+        let exact = b.stems[i]
+            .iter()
+            .any(|s| lex.first_words.contains(&s.folded));
+        let fuzzy = self.fuzzy_candidate(b, i)
+            && b.stems[i]
+                .iter()
+                .any(|s| lex.first_skeletons.contains(&skeleton(&s.folded)));
+        if !exact && !fuzzy {
+            return None;
+        }
         let max = lex.max_alias_words.min(b.w.len() - i);
         for n in (1..=max).rev() {
             if (i..i + n - 1).any(|k| b.w[k].break_after) || (i..i + n).any(|k| b.covered[k]) {
@@ -367,6 +385,7 @@ impl<'a> Recognizer<'a> {
                 // Conservative fuzzy match: several words whose transliteration skeleton
                 // equals a known alias's (ناجورني كاراباخ).
                 if n >= 2
+                    && fuzzy
                     && (i..i + n).all(|k| self.fuzzy_candidate(b, k))
                     && let Some(&id) = lex.skeletons.get(&phrase_skeleton(&key))
                 {
@@ -706,6 +725,12 @@ impl<'a> Recognizer<'a> {
 
     /// A full name known from elsewhere in the corpus.
     fn known_full_person(&self, b: &mut Block<'_>, i: usize, known: &KnownPeople) -> bool {
+        if !b.stems[i]
+            .iter()
+            .any(|s| known.first_words.contains(&s.folded))
+        {
+            return false;
+        }
         for n in (2..=4.min(b.w.len() - i)).rev() {
             if (i..i + n - 1).any(|k| b.w[k].break_after) || (i..i + n).any(|k| b.covered[k]) {
                 continue;
@@ -804,6 +829,12 @@ impl<'a> Recognizer<'a> {
     /// "مساعد وزير الخارجية الأمريكي للشؤون الأوروبية، جيمس أوبراين".
     fn title_person(&self, b: &mut Block<'_>, i: usize, known: &KnownPeople) -> bool {
         let lex = self.lex;
+        if !b.stems[i]
+            .iter()
+            .any(|s| lex.title_first_words.contains(&s.folded))
+        {
+            return false;
+        }
         let mut n = 0;
         for len in (1..=lex.max_title_words.min(b.w.len() - i)).rev() {
             if (i..i + len - 1).any(|k| b.w[k].break_after) {
@@ -833,6 +864,26 @@ impl<'a> Recognizer<'a> {
         while j < b.w.len() && skipped < 8 {
             if b.w[j - 1].break_after && !b.w[j - 1].comma_after {
                 return false;
+            }
+            // Organisations and places after a title complete it ("الأمين العام لحلف شمال
+            // الأطلسي", "المتحدث باسم الكرملين"); the name comes after them.
+            if let Some((words, ..)) = self.gazetteer_match(b, j) {
+                // An indefinite one-word place followed by a name is a given name
+                // ("فلاديمير بوتين", "أرارات ميرزويان").
+                let given_name = words.len() == 1
+                    && !Self::is_definite(self.folded(b, j))
+                    && !b.w[j].break_after
+                    && j + 1 < b.w.len()
+                    && self.name_like(b, j + 1);
+                if given_name {
+                    break;
+                }
+                if b.w[words.end - 1].break_after && !b.w[words.end - 1].comma_after {
+                    return false;
+                }
+                skipped += words.len();
+                j = words.end;
+                continue;
             }
             let f = self.folded(b, j);
             let complement =
@@ -952,7 +1003,7 @@ pub struct Entity {
 /// Groups an article's mentions into entities; `names` gives each key its display name.
 pub fn group(mentions: &[Mention], names: &HashMap<String, String>) -> Vec<Entity> {
     let mut entities: Vec<Entity> = Vec::new();
-    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut index: HashMap<&str, usize> = HashMap::default();
     for m in mentions {
         let i = *index.entry(m.key.as_str()).or_insert_with(|| {
             entities.push(Entity {
@@ -972,7 +1023,7 @@ pub fn group(mentions: &[Mention], names: &HashMap<String, String>) -> Vec<Entit
 pub fn canonical_names<'m>(
     mentions: impl IntoIterator<Item = &'m Mention>,
 ) -> HashMap<String, String> {
-    let mut counts: HashMap<&str, HashMap<&str, usize>> = HashMap::new();
+    let mut counts: HashMap<&str, HashMap<&str, usize>> = HashMap::default();
     for m in mentions {
         *counts
             .entry(&m.key)

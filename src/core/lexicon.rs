@@ -4,7 +4,7 @@
 
 use crate::core::assets;
 use crate::core::normalize::fold;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// What kind of thing an entity is.
 #[derive(
@@ -55,8 +55,13 @@ pub struct Lexicon {
     pub max_alias_words: usize,
     /// Skeleton of a multi-word unambiguous alias → entry (see `entities::skeleton`).
     pub skeletons: HashMap<String, usize>,
+    /// First words of all aliases (exact), and skeletons of first words of multi-word aliases.
+    pub first_words: HashSet<String>,
+    pub first_skeletons: HashSet<String>,
     pub first_names: HashSet<String>,
     pub titles: HashSet<String>,
+    /// First words of the titles.
+    pub title_first_words: HashSet<String>,
     /// Longest title phrase, in words.
     pub max_title_words: usize,
     pub speech_verbs: HashSet<String>,
@@ -80,7 +85,7 @@ const DEMONYMS: &str = include_str!("../../assets/lexicon/demonyms.tsv");
 
 /// Lines of `[section]`-structured text, by section (lines outside any section under "").
 pub fn sections(source: &str) -> HashMap<String, Vec<String>> {
-    let mut out: HashMap<String, Vec<String>> = HashMap::new();
+    let mut out: HashMap<String, Vec<String>> = HashMap::default();
     let mut section = String::new();
     for line in source.lines() {
         let line = line.trim_end_matches('\r');
@@ -120,7 +125,6 @@ impl Lexicon {
         lexicon.add_org_cues(&text("lexicon/org_cues.txt", ORG_CUES));
         lexicon.add_place_cues(&text("lexicon/place_cues.txt", PLACE_CUES));
         lexicon.add_demonyms(&text("lexicon/demonyms.tsv", DEMONYMS));
-        lexicon.index_skeletons();
         lexicon
     }
 
@@ -180,6 +184,7 @@ impl Lexicon {
                 }
             }
         }
+        self.index_skeletons();
     }
 
     fn add_first_names(&mut self, source: &str) {
@@ -212,6 +217,12 @@ impl Lexicon {
             .map(|t| t.split(' ').count())
             .max()
             .unwrap_or(1);
+        self.title_first_words = self
+            .titles
+            .iter()
+            .filter_map(|t| t.split(' ').next())
+            .map(str::to_owned)
+            .collect();
         self.speech_verbs.extend(folded("speech-verb"));
         self.not_a_name.extend(folded("not-a-name"));
         self.surname_suffixes.extend(
@@ -265,7 +276,7 @@ impl Lexicon {
 
     /// Indexes the skeletons of multi-word aliases; a skeleton two entries share is dropped.
     fn index_skeletons(&mut self) {
-        let mut seen: HashMap<String, Option<usize>> = HashMap::new();
+        let mut seen: HashMap<String, Option<usize>> = HashMap::default();
         for (alias, &id) in &self.aliases {
             if alias.contains(' ') {
                 let key = crate::core::entities::phrase_skeleton(alias);
@@ -278,6 +289,19 @@ impl Lexicon {
         self.skeletons = seen
             .into_iter()
             .filter_map(|(k, v)| v.map(|id| (k, id)))
+            .collect();
+        self.first_skeletons = self
+            .skeletons
+            .keys()
+            .filter_map(|k| k.split(' ').next())
+            .map(str::to_owned)
+            .collect();
+        self.first_words = self
+            .aliases
+            .keys()
+            .chain(self.ambiguous.keys())
+            .filter_map(|k| k.split(' ').next())
+            .map(str::to_owned)
             .collect();
     }
 
@@ -304,6 +328,12 @@ impl Lexicon {
             .map(|t| t.split(' ').count())
             .max()
             .unwrap_or(1);
+        self.title_first_words = self
+            .titles
+            .iter()
+            .filter_map(|t| t.split(' ').next())
+            .map(str::to_owned)
+            .collect();
         self.speech_verbs.extend(f(speech_verbs));
         self.not_a_name.extend(f(not_a_name));
         self.surname_suffixes.extend(f(surname_suffixes));

@@ -30,7 +30,9 @@ pub struct Stem {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    crate::core::normalize::is_arabic_letter(c)
+        || c.is_ascii_alphanumeric()
+        || (!c.is_ascii() && c.is_alphanumeric())
         || is_tashkeel(c)
         || c == crate::core::normalize::TATWEEL
         || c == '\''
