@@ -287,6 +287,14 @@ fn clicking_an_entity_filters_the_list_and_highlights_mentions() {
         visible.len() < harness.state().library.article_count(),
         "the list is narrowed"
     );
+    harness.get_by_label(&format!("{} of 7 articles", visible.len()));
+    // The article being read is one of the filtered list.
+    let shown = harness
+        .state()
+        .library
+        .index_of(harness.state().selected.as_ref().unwrap())
+        .unwrap();
+    assert!(visible.contains(&shown));
     // The article shown in the reader mentions the entity; its mentions are marked.
     harness
         .get_by_role_and_label(

@@ -127,6 +127,18 @@ impl KhabarApp {
                     } else {
                         Some(key)
                     };
+                    // Keep reading an article of the filtered list.
+                    let visible = self.library.visible_entries(self.entity_filter.as_deref());
+                    let shown = self
+                        .selected
+                        .as_ref()
+                        .and_then(|k| self.library.index_of(k));
+                    if !shown.is_some_and(|i| visible.contains(&i))
+                        && let Some(&first) = visible.first()
+                    {
+                        self.selected = self.library.key_of(first);
+                        self.reader = ReaderState::default();
+                    }
                 }
             }
         }
@@ -263,7 +275,13 @@ impl eframe::App for KhabarApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         egui::Panel::top("top_bar").show(ui, |ui| self.top_bar_ui(ui));
         egui::Panel::bottom("status_bar").show(ui, |ui| {
-            if let Some(command) = status_bar::status_bar_ui(ui, &self.library) {
+            if let Some(command) = status_bar::status_bar_ui(
+                ui,
+                &self.library,
+                self.library
+                    .visible_entries(self.entity_filter.as_deref())
+                    .len(),
+            ) {
                 self.command(command);
             }
         });

@@ -7,10 +7,14 @@ use crate::ui::library::Library;
 use egui::Ui;
 
 /// Shows the status bar; clicking the skipped count asks to list the skipped files.
-pub fn status_bar_ui(ui: &mut Ui, library: &Library) -> Option<Command> {
+pub fn status_bar_ui(ui: &mut Ui, library: &Library, shown: usize) -> Option<Command> {
     let mut command = None;
     ui.horizontal(|ui| {
-        ui.label(format!("{} articles", library.article_count()));
+        if shown == library.article_count() {
+            ui.label(format!("{shown} articles"));
+        } else {
+            ui.label(format!("{shown} of {} articles", library.article_count()));
+        }
         ui.label("·");
         let skipped = format!("{} skipped", library.skipped.len());
         if library.skipped.is_empty() {
