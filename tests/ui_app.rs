@@ -321,3 +321,67 @@ fn clicking_an_entity_filters_the_list_and_highlights_mentions() {
     harness.run_steps(3);
     assert_eq!(harness.state().entity_filter, None);
 }
+
+/// A copy of the demo articles in a folder of the test's own (corrections are saved inside).
+fn demo_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in
+        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo")).unwrap()
+    {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+    }
+    dir
+}
+
+fn sidebar_row(harness: &Harness<'static, KhabarApp>, name: &str) -> Option<String> {
+    harness
+        .query_all_by_label_contains(name)
+        .map(|n| n.accesskit_node().label().unwrap_or_default())
+        .find(|label| label.starts_with(&format!("{name} (")) && label.contains("articles,"))
+}
+
+#[test]
+fn curation_hides_an_entity_saves_it_and_undo_brings_it_back() {
+    let dir = demo_copy();
+    let launch = || Launch {
+        folder: Some(dir.path().to_owned()),
+    };
+    let mut harness = harness(launch());
+    // Search narrows the sidebar (hamza- and case-insensitive), bringing the row into view.
+    harness
+        .get_by_role(egui::accesskit::Role::TextInput)
+        .focus();
+    harness.step();
+    harness
+        .get_by_role(egui::accesskit::Role::TextInput)
+        .type_text("باكو");
+    harness.run_steps(2);
+    let row = sidebar_row(&harness, "باكو").expect("Baku is listed");
+    harness.get_by_label(&row).click_secondary();
+    harness.run_steps(2);
+    harness.get_by_label("Hide (not an entity)").click();
+    harness.run_steps(2);
+    assert!(sidebar_row(&harness, "باكو").is_none(), "hidden");
+    // The sidecar is written in the corpus folder, in the background.
+    let sidecar = dir.path().join(khabar::core::curation::SIDECAR_NAME);
+    for _ in 0..200 {
+        if sidecar.exists() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let saved = std::fs::read_to_string(&sidecar).unwrap();
+    assert!(saved.contains("\"hide\""), "{saved}");
+    drop(harness);
+
+    // Reopening applies the correction; Undo takes it back.
+    let mut harness = self::harness(launch());
+    assert!(
+        sidebar_row(&harness, "باكو").is_none(),
+        "still hidden after reopening"
+    );
+    harness.get_by_label("Undo").click();
+    harness.run_steps(2);
+    assert!(sidebar_row(&harness, "باكو").is_some(), "back after undo");
+}

@@ -17,6 +17,8 @@ pub struct EntitySummary {
     /// Articles that mention it, in corpus order.
     pub articles: Vec<ArticleRef>,
     pub mentions: usize,
+    /// The distinct ways it is written in the corpus.
+    pub forms: Vec<String>,
     /// Folded name, for searching.
     folded: String,
 }
@@ -30,7 +32,10 @@ pub struct EntityIndex {
 
 impl EntityIndex {
     /// Builds the index from entities by `[document][article]`.
-    pub fn build(entities: &[Vec<Vec<Entity>>]) -> EntityIndex {
+    pub fn build<'t>(
+        entities: &[Vec<Vec<Entity>>],
+        text_of: impl Fn(usize) -> &'t str,
+    ) -> EntityIndex {
         let mut index = EntityIndex::default();
         for (d, articles) in entities.iter().enumerate() {
             for (a, found) in articles.iter().enumerate() {
@@ -42,6 +47,7 @@ impl EntityIndex {
                             kind: entity.kind,
                             articles: Vec::new(),
                             mentions: 0,
+                            forms: Vec::new(),
                             folded: fold(&entity.name),
                         });
                         index.entities.len() - 1
@@ -49,6 +55,14 @@ impl EntityIndex {
                     let summary = &mut index.entities[i];
                     summary.articles.push((d, a));
                     summary.mentions += entity.mentions.len();
+                    let text = text_of(d);
+                    for m in &entity.mentions {
+                        if let Some(form) = text.get(m.clone())
+                            && !summary.forms.iter().any(|f| f == form)
+                        {
+                            summary.forms.push(form.to_owned());
+                        }
+                    }
                 }
             }
         }
@@ -103,7 +117,7 @@ mod tests {
                 vec![entity("g:2", "باكو", Kind::Place, 1)],
             ],
         ];
-        let index = EntityIndex::build(&entities);
+        let index = EntityIndex::build(&entities, |_| "ab");
         let az = index.get("g:1").unwrap();
         assert_eq!(
             (az.articles.clone(), az.mentions),

@@ -4,12 +4,14 @@
 
 use crate::core::annotations::annotate;
 use crate::core::corpus::{self, CorpusSource, Skipped};
+use crate::core::curation::Curation;
 use crate::core::document::Document;
 use crate::core::entities::Entity;
 use crate::core::error::LoadError;
 use crate::core::lexicon::Lexicon;
 use crate::core::segment::Segmenter;
 use rayon::prelude::*;
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex};
@@ -35,6 +37,9 @@ pub enum LoadEvent {
     Entities {
         files: Vec<String>,
         entities: Vec<Vec<Vec<Entity>>>,
+        /// The reviewer's corrections and where they are kept (read off the UI thread).
+        curation: Result<Curation, String>,
+        sidecar: PathBuf,
     },
     /// All files are done, or the job was cancelled.
     Finished { cancelled: bool, elapsed: Duration },
@@ -188,9 +193,12 @@ fn run(
         let mut documents = loaded.into_inner().unwrap_or_else(|e| e.into_inner());
         documents.sort_by(|a, b| a.file.cmp(&b.file));
         let annotations = annotate(&documents, lexicon);
+        let sidecar = sidecar_path(&source);
         let _ = sender.send(LoadEvent::Entities {
             files: documents.iter().map(|d| d.file.clone()).collect(),
             entities: annotations.entities,
+            curation: Curation::load(&sidecar).map_err(|e| e.to_string()),
+            sidecar,
         });
     }
     let _ = sender.send(LoadEvent::Finished {
@@ -198,6 +206,18 @@ fn run(
         elapsed: started.elapsed(),
     });
     notify(true);
+}
+
+/// Where a source keeps the reviewer's corrections.
+pub fn sidecar_path(source: &CorpusSource) -> PathBuf {
+    match source {
+        CorpusSource::Folder(folder) => Curation::sidecar_for_folder(folder),
+        CorpusSource::Demo => Curation::in_data_dir("demo corpus"),
+        CorpusSource::Paths(paths) => {
+            let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+            Curation::in_data_dir(&names.join("\n"))
+        }
+    }
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ pub mod assets;
 pub mod bidi;
 pub mod corpus;
 pub mod cues;
+pub mod curation;
 pub mod dateline;
 pub mod decode;
 pub mod demo;

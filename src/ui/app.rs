@@ -1,6 +1,7 @@
 //! The application: state, commands applied once per frame, and the window's panels.
 
 use crate::core::corpus::CorpusSource;
+use crate::core::curation::Edit;
 use crate::core::lexicon::Lexicon;
 use crate::core::loader::LoadJob;
 use crate::core::segment::Segmenter;
@@ -29,7 +30,21 @@ pub enum Command {
     ShowPathField(bool),
     /// Filter the list by an entity, or clear that filter when it is the current one.
     ToggleEntity(String),
+    /// Record a correction of the entities (saved to the corpus sidecar).
+    Curate(Edit),
+    /// Take the last correction back.
+    Undo,
+    /// Choose the entity that the next "merge into" moves.
+    MarkForMerge(Option<String>),
+    /// Open or close the rename field for an entity.
+    StartRename(Option<String>),
 }
+
+/// Results of background saves of the corrections.
+type SaveChannel = (
+    std::sync::mpsc::Sender<Result<(), String>>,
+    std::sync::mpsc::Receiver<Result<(), String>>,
+);
 
 /// The Khabar window.
 pub struct KhabarApp {
@@ -47,6 +62,11 @@ pub struct KhabarApp {
     /// The entity the article list is filtered by.
     pub entity_filter: Option<String>,
     pub entity_query: String,
+    /// The entity chosen to be merged into another.
+    pub merge_source: Option<String>,
+    /// The entity being renamed, and the name typed so far.
+    pub renaming: Option<(String, String)>,
+    save_results: SaveChannel,
     commands: Vec<Command>,
     window_title: String,
 }
@@ -72,6 +92,9 @@ impl KhabarApp {
             message: None,
             entity_filter: None,
             entity_query: String::new(),
+            merge_source: None,
+            renaming: None,
+            save_results: std::sync::mpsc::channel(),
             commands: Vec::new(),
             window_title: String::new(),
         };
@@ -93,6 +116,24 @@ impl KhabarApp {
             self.lexicon.clone(),
             move || ctx.request_repaint(),
         ));
+    }
+
+    /// Re-applies the corrections and saves them, off the UI thread.
+    fn curation_changed(&mut self, ctx: &egui::Context) {
+        self.library.curation.version = 1;
+        self.library.apply_curation();
+        let Some(path) = self.library.sidecar.clone() else {
+            return;
+        };
+        let curation = self.library.curation.clone();
+        let sender = self.save_results.0.clone();
+        let ctx = ctx.clone();
+        let _ = std::thread::Builder::new()
+            .name("khabar-save".into())
+            .spawn(move || {
+                let _ = sender.send(curation.save(&path).map_err(|e| e.to_string()));
+                ctx.request_repaint();
+            });
     }
 
     /// Queues a command for the end of the frame.
@@ -121,6 +162,34 @@ impl KhabarApp {
                 }
                 Command::ShowSkipped(show) => self.show_skipped = show,
                 Command::ShowPathField(show) => self.show_path_field = show,
+                Command::Curate(edit) => {
+                    if let Edit::Merge { from, .. } | Edit::Hide { key: from } = &edit
+                        && self.entity_filter.as_ref() == Some(from)
+                    {
+                        self.entity_filter = None;
+                    }
+                    self.library.curation.edits.push(edit);
+                    self.merge_source = None;
+                    self.renaming = None;
+                    self.curation_changed(ctx);
+                }
+                Command::Undo => {
+                    if self.library.curation.edits.pop().is_some() {
+                        self.curation_changed(ctx);
+                    }
+                }
+                Command::MarkForMerge(key) => self.merge_source = key,
+                Command::StartRename(key) => {
+                    self.renaming = key.map(|k| {
+                        let name = self
+                            .library
+                            .index
+                            .get(&k)
+                            .map(|e| e.name.clone())
+                            .unwrap_or_default();
+                        (k, name)
+                    })
+                }
                 Command::ToggleEntity(key) => {
                     self.entity_filter = if self.entity_filter.as_ref() == Some(&key) {
                         None
@@ -170,6 +239,16 @@ impl KhabarApp {
                         Some("No folder dialog is available here: type the folder's path.".into());
                 }
             }
+        }
+        for result in self.save_results.1.try_iter() {
+            self.library.curation_error =
+                result.err().map(|e| format!("Corrections not saved: {e}"));
+        }
+        // Ctrl+Z in a text field undoes typing; elsewhere it undoes a correction.
+        let undo = !ctx.egui_wants_keyboard_input()
+            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::Z));
+        if undo {
+            self.commands.push(Command::Undo);
         }
         let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw
@@ -306,13 +385,17 @@ impl eframe::App for KhabarApp {
             .min_size(200.0)
             .show(ui, |ui| {
                 let annotating = self.library.progress.annotating;
-                if let Some(command) = entity_sidebar::entity_sidebar_ui(
-                    ui,
-                    &self.library.index,
-                    &mut self.entity_query,
-                    self.entity_filter.as_deref(),
+                let mut sidebar = entity_sidebar::Sidebar {
+                    index: &self.library.index,
+                    query: &mut self.entity_query,
+                    selected: self.entity_filter.as_deref(),
                     annotating,
-                ) {
+                    merge_source: self.merge_source.as_deref(),
+                    renaming: &mut self.renaming,
+                    edits: self.library.curation.edits.len(),
+                    error: self.library.curation_error.as_deref(),
+                };
+                if let Some(command) = entity_sidebar::entity_sidebar_ui(ui, &mut sidebar) {
                     self.command(command);
                 }
             });

@@ -2,7 +2,8 @@
 //! clicking one filters the article list.
 
 use crate::core::bidi::Direction;
-use crate::core::index::EntityIndex;
+use crate::core::curation::Edit;
+use crate::core::index::{EntityIndex, EntitySummary};
 use crate::core::lexicon::Kind;
 use crate::ui::app::Command;
 use crate::ui::bidi_text::{Align, TextLayout, TextStyle};
@@ -12,27 +13,49 @@ use egui::{Sense, Ui, vec2};
 /// Rows shown per kind before "show all".
 const ROWS_PER_KIND: usize = 200;
 
-/// Shows the sidebar. `query` is the search text (kept by the app).
-pub fn entity_sidebar_ui(
-    ui: &mut Ui,
-    index: &EntityIndex,
-    query: &mut String,
-    selected: Option<&str>,
-    annotating: bool,
-) -> Option<Command> {
+/// What the sidebar shows and edits.
+pub struct Sidebar<'a> {
+    pub index: &'a EntityIndex,
+    pub query: &'a mut String,
+    /// The entity the list is filtered by.
+    pub selected: Option<&'a str>,
+    pub annotating: bool,
+    /// The entity chosen to be merged into another.
+    pub merge_source: Option<&'a str>,
+    /// The entity being renamed and the name typed so far.
+    pub renaming: &'a mut Option<(String, String)>,
+    /// Number of corrections recorded (for the undo button).
+    pub edits: usize,
+    pub error: Option<&'a str>,
+}
+
+/// Shows the sidebar; clicking a row filters the list, right-clicking it corrects it.
+pub fn entity_sidebar_ui(ui: &mut Ui, s: &mut Sidebar<'_>) -> Option<Command> {
     let mut command = None;
     ui.add_space(4.0);
-    ui.add(
-        egui::TextEdit::singleline(query)
-            .hint_text("Search names…")
-            .desired_width(f32::INFINITY),
-    );
-    if let Some(key) = selected {
-        let name = index.get(key).map_or(key, |e| e.name.as_str());
+    ui.horizontal(|ui| {
+        ui.add(
+            egui::TextEdit::singleline(s.query)
+                .hint_text("Search names…")
+                .desired_width(ui.available_width() - 70.0),
+        );
+        let undo = ui
+            .add_enabled(s.edits > 0, egui::Button::new("Undo"))
+            .on_hover_text("Take back the last correction (Ctrl+Z)");
+        if undo.clicked() {
+            command = Some(Command::Undo);
+        }
+    });
+    if let Some(error) = s.error {
+        ui.colored_label(ui.visuals().error_fg_color, error);
+    }
+    let body_font = egui::TextStyle::Body.resolve(ui.style());
+    if let Some(key) = s.selected {
+        let name = s.index.get(key).map_or(key, |e| e.name.as_str());
         ui.horizontal(|ui| {
             ui.label("Filter:");
             let style = TextStyle::new(
-                egui::TextStyle::Body.resolve(ui.style()),
+                body_font.clone(),
                 ui.visuals().strong_text_color(),
                 Direction::Rtl,
             );
@@ -46,7 +69,41 @@ pub fn entity_sidebar_ui(
             }
         });
     }
-    if annotating {
+    if let Some(source) = s.merge_source {
+        let name = s.index.get(source).map_or(source, |e| e.name.as_str());
+        ui.horizontal(|ui| {
+            ui.label("Merging:");
+            let style = TextStyle::new(
+                body_font.clone(),
+                ui.visuals().strong_text_color(),
+                Direction::Rtl,
+            );
+            crate::ui::bidi_text::bidi_label(ui, name, &style, 1, Sense::hover());
+            if ui.button("Cancel merge").clicked() {
+                command = Some(Command::MarkForMerge(None));
+            }
+        });
+        ui.weak("Right-click the entity to merge it into.");
+    }
+    if let Some((key, name)) = s.renaming.as_mut() {
+        ui.horizontal(|ui| {
+            let label = ui.label("New name:");
+            let edit = ui
+                .add(egui::TextEdit::singleline(name).desired_width(ui.available_width() - 90.0))
+                .labelled_by(label.id);
+            let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if (ui.button("Rename").clicked() || enter) && !name.trim().is_empty() {
+                command = Some(Command::Curate(Edit::Rename {
+                    key: key.clone(),
+                    name: name.trim().to_owned(),
+                }));
+            }
+            if ui.button("Cancel").clicked() {
+                command = Some(Command::StartRename(None));
+            }
+        });
+    }
+    if s.annotating {
         ui.horizontal(|ui| {
             ui.spinner();
             ui.weak("Finding names…");
@@ -61,25 +118,30 @@ pub fn entity_sidebar_ui(
                 (Kind::Place, "Places"),
                 (Kind::Org, "Organisations"),
             ] {
-                let list = index.list(kind, query);
+                let list = s.index.list(kind, s.query);
                 egui::CollapsingHeader::new(format!("{title} ({})", list.len()))
                     .id_salt(title)
                     .default_open(true)
                     .show(ui, |ui| {
                         for entity in list.iter().take(ROWS_PER_KIND) {
-                            let is_selected = selected == Some(entity.key.as_str());
-                            if entity_row_ui(
+                            let is_selected = s.selected == Some(entity.key.as_str());
+                            let row = entity_row_ui(
                                 ui,
                                 &entity.name,
                                 entity.kind,
                                 entity.articles.len(),
                                 entity.mentions,
                                 is_selected,
-                            )
-                            .clicked()
-                            {
+                            );
+                            if row.clicked() {
                                 command = Some(Command::ToggleEntity(entity.key.clone()));
                             }
+                            row.context_menu(|ui| {
+                                if let Some(c) = correction_menu_ui(ui, entity, s.merge_source) {
+                                    command = Some(c);
+                                    ui.close();
+                                }
+                            });
                         }
                         if list.len() > ROWS_PER_KIND {
                             ui.weak(format!(
@@ -91,6 +153,71 @@ pub fn entity_sidebar_ui(
             }
         });
     command
+}
+
+/// The corrections offered for one entity.
+fn correction_menu_ui(
+    ui: &mut Ui,
+    entity: &EntitySummary,
+    merge_source: Option<&str>,
+) -> Option<Command> {
+    let key = entity.key.clone();
+    if let Some(source) = merge_source.filter(|s| *s != key)
+        && ui.button("Merge the marked entity into this one").clicked()
+    {
+        return Some(Command::Curate(Edit::Merge {
+            from: source.to_owned(),
+            into: key,
+        }));
+    }
+    if ui.button("Rename…").clicked() {
+        return Some(Command::StartRename(Some(key)));
+    }
+    if ui.button("Mark for merging…").clicked() {
+        return Some(Command::MarkForMerge(Some(key)));
+    }
+    let mut chosen = None;
+    ui.menu_button("Change kind", |ui| {
+        for (kind, label) in [
+            (Kind::Person, "Person"),
+            (Kind::Place, "Place"),
+            (Kind::Org, "Organisation"),
+        ] {
+            if kind != entity.kind && ui.button(label).clicked() {
+                chosen = Some(Command::Curate(Edit::ChangeKind {
+                    key: key.clone(),
+                    kind,
+                }));
+            }
+        }
+    });
+    if chosen.is_some() {
+        return chosen;
+    }
+    if entity.forms.len() > 1 {
+        ui.menu_button("Split a spelling off", |ui| {
+            let style = TextStyle::new(
+                egui::TextStyle::Button.resolve(ui.style()),
+                ui.visuals().text_color(),
+                Direction::Rtl,
+            );
+            for form in &entity.forms {
+                if crate::ui::bidi_text::bidi_label(ui, form, &style, 1, Sense::click()).clicked() {
+                    chosen = Some(Command::Curate(Edit::SplitAlias {
+                        key: key.clone(),
+                        alias: form.clone(),
+                    }));
+                }
+            }
+        });
+        if chosen.is_some() {
+            return chosen;
+        }
+    }
+    if ui.button("Hide (not an entity)").clicked() {
+        return Some(Command::Curate(Edit::Hide { key }));
+    }
+    None
 }
 
 fn entity_row_ui(

@@ -2,6 +2,7 @@
 //! file order, and load progress.
 
 use crate::core::corpus::{CorpusSource, Skipped};
+use crate::core::curation::Curation;
 use crate::core::document::{Article, Document};
 use crate::core::entities::Entity;
 use crate::core::index::EntityIndex;
@@ -57,6 +58,13 @@ pub struct Library {
     pub entities: Vec<Vec<Vec<Entity>>>,
     /// Entities across the corpus, built when `entities` arrive.
     pub index: EntityIndex,
+    /// Entities as extracted, before the reviewer's corrections.
+    pub base_entities: Vec<Vec<Vec<Entity>>>,
+    pub curation: Curation,
+    /// Where the corrections are saved.
+    pub sidecar: Option<std::path::PathBuf>,
+    /// A problem reading or saving corrections, shown to the user.
+    pub curation_error: Option<String>,
     pub skipped: Vec<Skipped>,
     /// (document index, article index) in display order.
     pub entries: Vec<(usize, usize)>,
@@ -74,6 +82,10 @@ impl Library {
             documents: Vec::new(),
             entities: Vec::new(),
             index: EntityIndex::default(),
+            base_entities: Vec::new(),
+            curation: Curation::default(),
+            sidecar: None,
+            curation_error: None,
             skipped: Vec::new(),
             entries: Vec::new(),
             progress: Progress::default(),
@@ -111,15 +123,27 @@ impl Library {
                     self.skipped.push(skipped);
                 }
                 LoadEvent::Annotating => self.progress.annotating = true,
-                LoadEvent::Entities { files, entities } => {
-                    self.entities = vec![Vec::new(); self.documents.len()];
+                LoadEvent::Entities {
+                    files,
+                    entities,
+                    curation,
+                    sidecar,
+                } => {
+                    self.base_entities = vec![Vec::new(); self.documents.len()];
                     for (file, found) in files.into_iter().zip(entities) {
                         if let Some(&d) = self.by_file.get(&file) {
-                            self.entities[d] = found;
+                            self.base_entities[d] = found;
                         }
                     }
                     self.progress.annotating = false;
-                    self.index = EntityIndex::build(&self.entities);
+                    match curation {
+                        Ok(curation) => self.curation = curation,
+                        Err(error) => {
+                            self.curation_error = Some(format!("Corrections not loaded: {error}"))
+                        }
+                    }
+                    self.sidecar = Some(sidecar);
+                    self.apply_curation();
                 }
                 LoadEvent::Finished { cancelled, elapsed } => {
                     self.progress.finished = true;
@@ -186,6 +210,15 @@ impl Library {
 }
 
 impl Library {
+    /// Replays the corrections over the extracted entities and rebuilds the index.
+    pub fn apply_curation(&mut self) {
+        let documents = &self.documents;
+        self.entities = self
+            .curation
+            .apply(&self.base_entities, |d| documents[d].text.as_str());
+        self.index = EntityIndex::build(&self.entities, |d| documents[d].text.as_str());
+    }
+
     /// Entities found in one list entry's article.
     pub fn entities_of(&self, index: usize) -> &[Entity] {
         self.entries
