@@ -135,7 +135,16 @@ pub fn run_extract(folder: &Path, out: Option<&Path>) -> i32 {
             return 1;
         }
     };
-    let annotations = annotate(&corpus.documents, &Lexicon::load());
+    let mut annotations = annotate(&corpus.documents, &Lexicon::load());
+    // The reviewer's corrections, when the folder has them.
+    let sidecar = crate::core::curation::Curation::sidecar_for_folder(folder);
+    match crate::core::curation::Curation::load(&sidecar) {
+        Ok(curation) => {
+            annotations.entities =
+                curation.apply(&annotations.entities, |d| corpus.documents[d].text.as_str())
+        }
+        Err(e) => eprintln!("khabar extract: corrections ignored: {e}"),
+    }
     let json = match serde_json::to_string_pretty(&extract(&corpus, &annotations)) {
         Ok(json) => json,
         Err(e) => {

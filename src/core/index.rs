@@ -23,6 +23,15 @@ pub struct EntitySummary {
     folded: String,
 }
 
+/// Orders of the entity lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub enum SortBy {
+    #[default]
+    Articles,
+    Mentions,
+    Name,
+}
+
 /// All entities of a corpus.
 #[derive(Debug, Clone, Default)]
 pub struct EntityIndex {
@@ -75,19 +84,33 @@ impl EntityIndex {
 
     /// Entities of a kind whose name contains the (folded) query, most articles first.
     pub fn list(&self, kind: Kind, query: &str) -> Vec<&EntitySummary> {
+        self.list_sorted(kind, query, SortBy::Articles)
+    }
+
+    /// Like [`Self::list`], in the given order.
+    pub fn list_sorted(&self, kind: Kind, query: &str, sort: SortBy) -> Vec<&EntitySummary> {
         let query = fold(query.trim());
         let mut out: Vec<&EntitySummary> = self
             .entities
             .iter()
             .filter(|e| e.kind == kind && (query.is_empty() || e.folded.contains(&query)))
             .collect();
-        out.sort_by(|a, b| {
-            b.articles
-                .len()
-                .cmp(&a.articles.len())
-                .then(b.mentions.cmp(&a.mentions))
-                .then(a.name.cmp(&b.name))
-        });
+        match sort {
+            SortBy::Articles => out.sort_by(|a, b| {
+                b.articles
+                    .len()
+                    .cmp(&a.articles.len())
+                    .then(b.mentions.cmp(&a.mentions))
+                    .then(a.name.cmp(&b.name))
+            }),
+            SortBy::Mentions => out.sort_by(|a, b| {
+                b.mentions
+                    .cmp(&a.mentions)
+                    .then(b.articles.len().cmp(&a.articles.len()))
+                    .then(a.name.cmp(&b.name))
+            }),
+            SortBy::Name => out.sort_by(|a, b| a.folded.cmp(&b.folded)),
+        }
         out
     }
 }
@@ -135,5 +158,11 @@ mod tests {
             "hamza-insensitive search"
         );
         assert_eq!(index.list(Kind::Person, "باشين").len(), 1);
+        let by_name: Vec<&str> = index
+            .list_sorted(Kind::Place, "", SortBy::Name)
+            .iter()
+            .map(|e| e.name.as_str())
+            .collect();
+        assert_eq!(by_name, ["أذربيجان", "باكو"]);
     }
 }

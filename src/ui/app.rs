@@ -62,6 +62,7 @@ pub struct KhabarApp {
     /// The entity the article list is filtered by.
     pub entity_filter: Option<String>,
     pub entity_query: String,
+    pub entity_sort: crate::core::index::SortBy,
     /// The entity chosen to be merged into another.
     pub merge_source: Option<String>,
     /// The entity being renamed, and the name typed so far.
@@ -92,6 +93,7 @@ impl KhabarApp {
             message: None,
             entity_filter: None,
             entity_query: String::new(),
+            entity_sort: Default::default(),
             merge_source: None,
             renaming: None,
             save_results: std::sync::mpsc::channel(),
@@ -394,6 +396,7 @@ impl eframe::App for KhabarApp {
                     renaming: &mut self.renaming,
                     edits: self.library.curation.edits.len(),
                     error: self.library.curation_error.as_deref(),
+                    sort: &mut self.entity_sort,
                 };
                 if let Some(command) = entity_sidebar::entity_sidebar_ui(ui, &mut sidebar) {
                     self.command(command);

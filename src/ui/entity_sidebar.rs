@@ -3,7 +3,7 @@
 
 use crate::core::bidi::Direction;
 use crate::core::curation::Edit;
-use crate::core::index::{EntityIndex, EntitySummary};
+use crate::core::index::{EntityIndex, EntitySummary, SortBy};
 use crate::core::lexicon::Kind;
 use crate::ui::app::Command;
 use crate::ui::bidi_text::{Align, TextLayout, TextStyle};
@@ -27,6 +27,7 @@ pub struct Sidebar<'a> {
     /// Number of corrections recorded (for the undo button).
     pub edits: usize,
     pub error: Option<&'a str>,
+    pub sort: &'a mut SortBy,
 }
 
 /// Shows the sidebar; clicking a row filters the list, right-clicking it corrects it.
@@ -44,6 +45,16 @@ pub fn entity_sidebar_ui(ui: &mut Ui, s: &mut Sidebar<'_>) -> Option<Command> {
             .on_hover_text("Take back the last correction (Ctrl+Z)");
         if undo.clicked() {
             command = Some(Command::Undo);
+        }
+    });
+    ui.horizontal(|ui| {
+        ui.label("Sort by");
+        for (sort, label) in [
+            (SortBy::Articles, "articles"),
+            (SortBy::Mentions, "mentions"),
+            (SortBy::Name, "name"),
+        ] {
+            ui.selectable_value(s.sort, sort, label);
         }
     });
     if let Some(error) = s.error {
@@ -118,7 +129,7 @@ pub fn entity_sidebar_ui(ui: &mut Ui, s: &mut Sidebar<'_>) -> Option<Command> {
                 (Kind::Place, "Places"),
                 (Kind::Org, "Organisations"),
             ] {
-                let list = s.index.list(kind, s.query);
+                let list = s.index.list_sorted(kind, s.query, *s.sort);
                 egui::CollapsingHeader::new(format!("{title} ({})", list.len()))
                     .id_salt(title)
                     .default_open(true)
