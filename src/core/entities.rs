@@ -680,18 +680,23 @@ impl<'a> Recognizer<'a> {
         if end >= b.w.len() || b.w[end - 1].break_after {
             return false;
         }
+        if !self.plausible_place_name(b, i..end) {
+            return false;
+        }
         let next = self.folded(b, end);
         if !(next.starts_with("ال") && next.ends_with('ه') && self.lex.is_demonym(next)) {
             return false;
         }
         let text = b.text[b.w[i].range.start..b.w[end - 1].range.end].to_owned();
-        let start = b.stems[i].last().map_or(b.w[i].range.start, |s| {
-            if self.name_like_stem(&s.folded) {
-                s.start
-            } else {
-                b.w[i].range.start
+        // Only a conjunction is taken off: place names may start with ب, ل or ك.
+        let start = match b.stems[i].get(1) {
+            Some(stem)
+                if b.w[i].folded.starts_with(['و', 'ف']) && self.name_like_stem(&stem.folded) =>
+            {
+                stem.start
             }
-        });
+            _ => b.w[i].range.start,
+        };
         let key = format!(
             "l:{}",
             phrase_skeleton(&b.text[start..b.w[end - 1].range.end])
@@ -1083,13 +1088,14 @@ mod tests {
             &["وف", "يان", "ييف"],
             &["وزاره", "وكاله", "منظمه"],
             &[("الخارجيه", "وزارة الخارجية")],
-            &["مدينه"],
+            &["مدينه", "قريه", "منطقه", "جمهوريه", "محافظه"],
             &[
                 ("روسي", "روسيا"),
                 ("روسيه", "روسيا"),
                 ("اذربيجاني", "أذربيجان"),
                 ("اذربيجانيه", "أذربيجان"),
                 ("ارمن", "أرمينيا"),
+                ("ارمينيه", "أرمينيا"),
             ],
         );
         l
@@ -1236,6 +1242,47 @@ mod tests {
             names[i - 1].to_owned()
         });
         assert_eq!(known.key_for("علييف"), None, "{text}");
+    }
+
+    #[test]
+    fn places_by_head_noun() {
+        // Unknown names after a head noun; the head is kept in the name, not in the mention.
+        assert!(
+            found("في قرية صغيرة").is_empty(),
+            "an adjective is not a name"
+        );
+        assert_eq!(
+            found("نظمت احتجاجات في محافظة تافوش أمس"),
+            [("تافوش".into(), Kind::Place)]
+        );
+        // A state's name takes its head and adjectives.
+        assert_eq!(
+            found("كانت جزءا من جمهورية أرتساخ الاشتراكية السابقة"),
+            [("جمهورية أرتساخ الاشتراكية".into(), Kind::Place)]
+        );
+        // A known place after a head is that place.
+        assert_eq!(
+            found("في منطقة قره باغ الجبلية"),
+            [("قره باغ".into(), Kind::Place)]
+        );
+        // Participles and adjectives after a head are not names.
+        assert!(found("وهي منطقة معترف بها دوليا").is_empty());
+        assert!(found("في منطقة واسعة").is_empty());
+    }
+
+    #[test]
+    fn unknown_name_with_a_feminine_demonym_is_a_place() {
+        assert_eq!(
+            found("قرب بلدة وباغانيس الأرمينية"),
+            [("باغانيس".into(), Kind::Place)]
+        );
+        // A person's name does not take this path, nor does a common masculine adjective.
+        assert!(
+            found("وصل ماريا الروسية")
+                .iter()
+                .all(|f| f.1 != Kind::Place)
+        );
+        assert!(found("الجيش الروسي").is_empty());
     }
 
     #[test]
