@@ -211,18 +211,7 @@ impl Lexicon {
                 .filter(|l| !l.is_empty())
         };
         self.titles.extend(folded("title"));
-        self.max_title_words = self
-            .titles
-            .iter()
-            .map(|t| t.split(' ').count())
-            .max()
-            .unwrap_or(1);
-        self.title_first_words = self
-            .titles
-            .iter()
-            .filter_map(|t| t.split(' ').next())
-            .map(str::to_owned)
-            .collect();
+        self.index_titles();
         self.speech_verbs.extend(folded("speech-verb"));
         self.not_a_name.extend(folded("not-a-name"));
         self.surname_suffixes.extend(
@@ -274,6 +263,22 @@ impl Lexicon {
         }
     }
 
+    /// Longest title and first words of titles, for matching.
+    fn index_titles(&mut self) {
+        self.max_title_words = self
+            .titles
+            .iter()
+            .map(|t| t.split(' ').count())
+            .max()
+            .unwrap_or(1);
+        self.title_first_words = self
+            .titles
+            .iter()
+            .filter_map(|t| t.split(' ').next())
+            .map(str::to_owned)
+            .collect();
+    }
+
     /// Indexes the skeletons of multi-word aliases; a skeleton two entries share is dropped.
     fn index_skeletons(&mut self) {
         let mut seen: HashMap<String, Option<usize>> = HashMap::default();
@@ -322,18 +327,7 @@ impl Lexicon {
         let f = |v: &[&str]| v.iter().map(|s| fold_phrase(s)).collect::<Vec<_>>();
         self.first_names.extend(f(first_names));
         self.titles.extend(f(titles));
-        self.max_title_words = self
-            .titles
-            .iter()
-            .map(|t| t.split(' ').count())
-            .max()
-            .unwrap_or(1);
-        self.title_first_words = self
-            .titles
-            .iter()
-            .filter_map(|t| t.split(' ').next())
-            .map(str::to_owned)
-            .collect();
+        self.index_titles();
         self.speech_verbs.extend(f(speech_verbs));
         self.not_a_name.extend(f(not_a_name));
         self.surname_suffixes.extend(f(surname_suffixes));

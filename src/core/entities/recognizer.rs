@@ -1,0 +1,331 @@
+//! The rules that find mentions in a block of text, word by word.
+
+use super::{KnownPeople, Mention, phrase_skeleton, skeleton};
+use crate::core::lexicon::{Kind, Lexicon};
+use crate::core::words::{Stem, Word, stems, words};
+use rustc_hash::FxHashSet as HashSet;
+use std::ops::Range;
+
+mod organisations;
+mod people;
+mod places;
+
+/// Grammatical words that never start or continue a name.
+const FUNCTION_WORDS: &[&str] = &[
+    "في",
+    "من",
+    "علي",
+    "الي",
+    "عن",
+    "مع",
+    "بين",
+    "ان",
+    "قد",
+    "لا",
+    "لم",
+    "لن",
+    "ما",
+    "هذا",
+    "هذه",
+    "ذلك",
+    "تلك",
+    "التي",
+    "الذي",
+    "الذين",
+    "اللذين",
+    "هو",
+    "هي",
+    "هم",
+    "كان",
+    "كانت",
+    "او",
+    "ثم",
+    "حتي",
+    "منذ",
+    "خلال",
+    "بعد",
+    "قبل",
+    "عند",
+    "لدي",
+    "حول",
+    "ضد",
+    "نحو",
+    "عبر",
+    "دون",
+    "غير",
+    "كل",
+    "بعض",
+    "اي",
+    "انه",
+    "انها",
+    "لقد",
+    "كما",
+    "اذا",
+    "اذ",
+    "لكن",
+    "بل",
+    "يوم",
+    "اليوم",
+    "امس",
+    "غدا",
+    "عام",
+    "عاما",
+    "شهر",
+    "مساء",
+    "صباح",
+    "وقت",
+    "امام",
+    "وراء",
+    "فوق",
+    "تحت",
+    "حيث",
+    "بينما",
+    "ايضا",
+    "فقط",
+    "جدا",
+    "هناك",
+    "هنا",
+    "ليس",
+    "سوف",
+    "مثل",
+    "وفق",
+    "وفقا",
+    "بشان",
+    "لدى",
+    "ازاء",
+    "عقب",
+    "اثر",
+    "لمده",
+    "مده",
+];
+/// Words that join the parts of an Arabic name.
+const NAME_JOINERS: &[&str] = &["بن", "بنت", "ابن", "ابو", "عبد", "ال", "دي", "فون", "فان"];
+/// Word after "وكالة" that means "news" ("وكالة أنباء X", "وكالة X للأنباء").
+const NEWS_WORDS: &[&str] = &["انباء", "الانباء", "للانباء"];
+/// Finds mentions with a [`Lexicon`].
+pub struct Recognizer<'a> {
+    lex: &'a Lexicon,
+    function_words: HashSet<&'static str>,
+}
+
+struct Block<'t> {
+    text: &'t str,
+    w: Vec<Word>,
+    stems: Vec<Vec<Stem>>,
+    covered: Vec<bool>,
+    out: Vec<Mention>,
+}
+
+impl<'a> Recognizer<'a> {
+    pub fn new(lex: &'a Lexicon) -> Self {
+        Recognizer {
+            lex,
+            function_words: FUNCTION_WORDS.iter().copied().collect::<HashSet<_>>(),
+        }
+    }
+
+    /// Mentions in the given ranges of `text` (an article's headline and paragraphs).
+    pub fn mentions(
+        &self,
+        text: &str,
+        ranges: &[Range<usize>],
+        known: &KnownPeople,
+    ) -> Vec<Mention> {
+        let mut all = Vec::new();
+        for range in ranges {
+            let w = words(text, range.clone());
+            let stems = w.iter().map(|word| stems(text, word)).collect();
+            let covered = vec![false; w.len()];
+            let mut block = Block {
+                text,
+                w,
+                stems,
+                covered,
+                out: Vec::new(),
+            };
+            self.attribution(&mut block, range.clone());
+            for i in 0..block.w.len() {
+                if !block.covered[i] && !block.w[i].in_link {
+                    self.at(&mut block, i, known);
+                }
+            }
+            all.extend(block.out);
+        }
+        all.sort_by_key(|m| m.range.start);
+        all
+    }
+
+    fn at(&self, b: &mut Block<'_>, i: usize, known: &KnownPeople) {
+        let _ = self.known_full_person(b, i, known)
+            || self.agency(b, i)
+            || self.org_head(b, i)
+            || self.place_head(b, i)
+            || self.first_name_over_place(b, i)
+            || self.gazetteer(b, i)
+            || self.bare_head(b, i)
+            || self.title_person(b, i, known)
+            || self.first_name_person(b, i)
+            || self.known_person(b, i, known)
+            || self.speech_verb_person(b, i, known)
+            || self.name_with_demonym_place(b, i);
+    }
+
+    fn folded<'b>(&self, b: &'b Block<'_>, i: usize) -> &'b str {
+        &b.w[i].folded
+    }
+
+    fn is_definite(f: &str) -> bool {
+        ["ال", "وال", "بال", "فال", "لل", "وبال", "ولل"]
+            .iter()
+            .any(|p| f.starts_with(p) && f.chars().count() > p.chars().count() + 1)
+    }
+
+    /// Could word `i` be (part of) a person's name?
+    fn name_like(&self, b: &Block<'_>, i: usize) -> bool {
+        let f = self.folded(b, i);
+        let lex = self.lex;
+        let raw = &b.text[b.w[i].range.clone()];
+        // Tanween (ـًـٌـٍ) marks indefinite common nouns and adverbs, never names.
+        let tanween = raw.contains(['\u{064B}', '\u{064C}', '\u{064D}']);
+        f.chars().count() >= 2
+            && !tanween
+            && !b.w[i].in_link
+            && f.chars().all(|c| {
+                crate::core::normalize::is_arabic_letter(c)
+                    || c.is_ascii_alphabetic()
+                    || c.is_alphabetic()
+            })
+            && !self.is_function_word(b, i)
+            && !lex.not_a_name.contains(f)
+            && !lex.speech_verbs.contains(f)
+            && !lex.titles.contains(f)
+            && !lex.org_heads.contains(f)
+            && !lex.place_heads.contains(f)
+            && !lex.is_demonym(f)
+            && !Self::is_definite(f)
+            && (!lex.aliases.contains_key(f) || lex.first_names.contains(f))
+    }
+
+    /// A word distinctive enough for fuzzy matching: long, indefinite, not a common word.
+    fn fuzzy_candidate(&self, b: &Block<'_>, i: usize) -> bool {
+        let f = self.folded(b, i);
+        f.chars().count() >= 4
+            && skeleton(f).chars().count() >= 3
+            && !Self::is_definite(f)
+            && !self.is_function_word(b, i)
+    }
+
+    /// A grammatical word. على and علي fold alike: the name is written with a dotted ي.
+    fn is_function_word(&self, b: &Block<'_>, i: usize) -> bool {
+        let f = self.folded(b, i);
+        let raw = &b.text[b.w[i].range.clone()];
+        (self.function_words.contains(f) || self.lex.not_a_name.contains(f))
+            && !(raw.ends_with('ي') && f.ends_with('ي') && self.lex.first_names.contains(f))
+    }
+
+    /// Arabic imperfect verbs (يصل, تبحث) look like names after a title; a first word that
+    /// starts like one needs a first name or a surname shape to count. (ن is left out: the
+    /// first person plural is rare in news narrative, and names such as نيكول start with it.)
+    fn looks_like_verb(&self, f: &str) -> bool {
+        f.starts_with(['ي', 'ت'])
+            && !self.lex.first_names.contains(f)
+            && !self.lex.has_surname_shape(f)
+    }
+
+    fn push(
+        &self,
+        b: &mut Block<'_>,
+        words: Range<usize>,
+        start: usize,
+        kind: Kind,
+        key: String,
+        name: String,
+    ) {
+        for c in &mut b.covered[words.clone()] {
+            *c = true;
+        }
+        let range = start..b.w[words.end - 1].range.end;
+        b.out.push(Mention {
+            range,
+            kind,
+            key,
+            name,
+        });
+    }
+
+    /// Longest gazetteer alias starting at word `i`: (words, stem start, entry, ambiguous).
+    fn gazetteer_match(
+        &self,
+        b: &Block<'_>,
+        i: usize,
+    ) -> Option<(Range<usize>, usize, usize, bool)> {
+        let lex = self.lex;
+        // Most words start no alias: one lookup per reading settles it.
+        let exact = b.stems[i]
+            .iter()
+            .any(|s| lex.first_words.contains(&s.folded));
+        let fuzzy = self.fuzzy_candidate(b, i)
+            && b.stems[i]
+                .iter()
+                .any(|s| lex.first_skeletons.contains(&skeleton(&s.folded)));
+        if !exact && !fuzzy {
+            return None;
+        }
+        let max = lex.max_alias_words.min(b.w.len() - i);
+        for n in (1..=max).rev() {
+            if (i..i + n - 1).any(|k| b.w[k].break_after) || (i..i + n).any(|k| b.covered[k]) {
+                continue;
+            }
+            let rest: Vec<&str> = b.w[i + 1..i + n]
+                .iter()
+                .map(|w| w.folded.as_str())
+                .collect();
+            for stem in &b.stems[i] {
+                let key = if rest.is_empty() {
+                    stem.folded.clone()
+                } else {
+                    format!("{} {}", stem.folded, rest.join(" "))
+                };
+                if let Some(&id) = lex.aliases.get(&key) {
+                    return Some((i..i + n, stem.start, id, false));
+                }
+                if let Some(&id) = lex.ambiguous.get(&key) {
+                    return Some((i..i + n, stem.start, id, true));
+                }
+                // Conservative fuzzy match: several words whose transliteration skeleton
+                // equals a known alias's (ناجورني كاراباخ).
+                if n >= 2
+                    && fuzzy
+                    && (i..i + n).all(|k| self.fuzzy_candidate(b, k))
+                    && let Some(&id) = lex.skeletons.get(&phrase_skeleton(&key))
+                {
+                    return Some((i..i + n, stem.start, id, false));
+                }
+            }
+        }
+        None
+    }
+
+    fn gazetteer(&self, b: &mut Block<'_>, i: usize) -> bool {
+        let Some((words, start, id, ambiguous)) = self.gazetteer_match(b, i) else {
+            return false;
+        };
+        let entry = &self.lex.entries[id];
+        if ambiguous {
+            // Supported by a head noun right before ("مدينة عمان").
+            let head = i > 0
+                && self.lex.place_heads.contains(self.folded(b, i - 1))
+                && entry.kind == Kind::Place;
+            if !head {
+                return false;
+            }
+        }
+        let (kind, key, name) = (entry.kind, format!("g:{id}"), entry.canonical.clone());
+        self.push(b, words, start, kind, key, name);
+        true
+    }
+
+    fn stem_in<'s>(stems: &'s [Stem], set: &HashSet<String>) -> Option<&'s Stem> {
+        stems.iter().find(|s| set.contains(&s.folded))
+    }
+}
