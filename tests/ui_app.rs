@@ -147,7 +147,7 @@ fn reader_snapshot_with_mixed_text() {
     )
     .unwrap();
     let mut harness = Harness::builder()
-        .with_size([1000.0, 520.0])
+        .with_size([1280.0, 600.0])
         .wgpu()
         .build_eframe({
             let folder = dir.path().to_owned();

@@ -118,18 +118,24 @@ impl Paragraph {
         let mut lines = Vec::new();
         let mut start = 0;
         let mut width = 0.0;
+        // Lines break at spaces only: a word split into several tokens at level changes
+        // ("(٢٠٢٠)", "الـ81") moves to the next line whole.
+        let mut word_start = 0;
         for (i, token) in self.tokens.iter().enumerate() {
             if token.is_space {
                 width += widths[i];
                 continue;
             }
-            if i > start
-                && width + widths[i] > max_width
-                && self.tokens[start..i].iter().any(|t| !t.is_space)
-            {
-                lines.push(start..i);
-                start = i;
-                width = 0.0;
+            if i == 0 || self.tokens[i - 1].is_space {
+                word_start = i;
+            }
+            if width + widths[i] > max_width {
+                let break_at = if word_start > start { word_start } else { i };
+                if break_at > start && self.tokens[start..break_at].iter().any(|t| !t.is_space) {
+                    lines.push(start..break_at);
+                    start = break_at;
+                    width = widths[break_at..i].iter().sum();
+                }
             }
             width += widths[i];
         }
@@ -350,6 +356,32 @@ mod tests {
         assert!(first.contains(&"أذربيجان"));
         let all: usize = lines.iter().map(|l| l.len()).sum();
         assert_eq!(all, p.tokens.len(), "every token is on exactly one line");
+    }
+
+    #[test]
+    fn lines_break_at_spaces_not_inside_split_words() {
+        let text = "عام 2020 في باكو (٢٠٢٠)";
+        let p = Paragraph::new(text, Direction::Rtl);
+        let widths: Vec<f32> = p
+            .tokens
+            .iter()
+            .map(|t| text[t.range.clone()].chars().count() as f32)
+            .collect();
+        // Wide enough for everything but the bracketed number's last bracket.
+        let lines = p.break_lines(&widths, 16.0);
+        let last: String = lines
+            .last()
+            .unwrap()
+            .clone()
+            .map(|i| &text[p.tokens[i].range.clone()])
+            .collect();
+        assert_eq!(last.trim(), "(٢٠٢٠)", "{lines:?}");
+        for line in &lines[1..] {
+            assert!(
+                line.start == 0 || p.tokens[line.start - 1].is_space,
+                "breaks follow a space"
+            );
+        }
     }
 
     #[test]
