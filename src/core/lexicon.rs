@@ -55,6 +55,8 @@ pub struct Lexicon {
     pub max_alias_words: usize,
     /// Skeleton of a multi-word unambiguous alias → entry (see `entities::skeleton`).
     pub skeletons: HashMap<String, usize>,
+    /// Most words in a skeleton key.
+    pub max_skeleton_words: usize,
     /// First words of all aliases (exact), and skeletons of first words of multi-word aliases.
     pub first_words: HashSet<String>,
     pub first_skeletons: HashSet<String>,
@@ -295,6 +297,12 @@ impl Lexicon {
             .into_iter()
             .filter_map(|(k, v)| v.map(|id| (k, id)))
             .collect();
+        self.max_skeleton_words = self
+            .skeletons
+            .keys()
+            .map(|k| k.split(' ').count())
+            .max()
+            .unwrap_or(0);
         self.first_skeletons = self
             .skeletons
             .keys()

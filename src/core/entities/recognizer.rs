@@ -1,6 +1,6 @@
 //! The rules that find mentions in a block of text, word by word.
 
-use super::{KnownPeople, Mention, phrase_skeleton, skeleton};
+use super::{KnownPeople, Mention, skeleton};
 use crate::core::lexicon::{Kind, Lexicon};
 use crate::core::words::{Stem, Word, stems, words};
 use rustc_hash::FxHashSet as HashSet;
@@ -114,6 +114,8 @@ struct Block<'t> {
     stems: Vec<Vec<Stem>>,
     covered: Vec<bool>,
     out: Vec<Mention>,
+    /// Per word: its skeleton (article removed) when distinctive enough for fuzzy matching.
+    fuzzy: Vec<Option<String>>,
 }
 
 impl<'a> Recognizer<'a> {
@@ -142,7 +144,15 @@ impl<'a> Recognizer<'a> {
                 stems,
                 covered,
                 out: Vec::new(),
+                fuzzy: Vec::new(),
             };
+            block.fuzzy = (0..block.w.len())
+                .map(|i| {
+                    let f = &block.w[i].folded;
+                    self.fuzzy_candidate(&block, i)
+                        .then(|| skeleton(f.strip_prefix("ال").unwrap_or(f)))
+                })
+                .collect();
             self.attribution(&mut block, range.clone());
             for i in 0..block.w.len() {
                 if !block.covered[i] && !block.w[i].in_link {
@@ -264,7 +274,7 @@ impl<'a> Recognizer<'a> {
         let exact = b.stems[i]
             .iter()
             .any(|s| lex.first_words.contains(&s.folded));
-        let fuzzy = self.fuzzy_candidate(b, i)
+        let fuzzy = b.fuzzy[i].is_some()
             && b.stems[i]
                 .iter()
                 .any(|s| lex.first_skeletons.contains(&skeleton(&s.folded)));
@@ -272,34 +282,47 @@ impl<'a> Recognizer<'a> {
             return None;
         }
         let max = lex.max_alias_words.min(b.w.len() - i);
+        let word_skeleton = |f: &str| skeleton(f.strip_prefix("ال").unwrap_or(f));
         for n in (1..=max).rev() {
             if (i..i + n - 1).any(|k| b.w[k].break_after) || (i..i + n).any(|k| b.covered[k]) {
                 continue;
             }
-            let rest: Vec<&str> = b.w[i + 1..i + n]
-                .iter()
-                .map(|w| w.folded.as_str())
-                .collect();
-            for stem in &b.stems[i] {
-                let key = if rest.is_empty() {
-                    stem.folded.clone()
-                } else {
-                    format!("{} {}", stem.folded, rest.join(" "))
-                };
-                if let Some(&id) = lex.aliases.get(&key) {
-                    return Some((i..i + n, stem.start, id, false));
+            if exact {
+                let rest: Vec<&str> = b.w[i + 1..i + n]
+                    .iter()
+                    .map(|w| w.folded.as_str())
+                    .collect();
+                for stem in &b.stems[i] {
+                    let key = if rest.is_empty() {
+                        stem.folded.clone()
+                    } else {
+                        format!("{} {}", stem.folded, rest.join(" "))
+                    };
+                    if let Some(&id) = lex.aliases.get(&key) {
+                        return Some((i..i + n, stem.start, id, false));
+                    }
+                    if let Some(&id) = lex.ambiguous.get(&key) {
+                        return Some((i..i + n, stem.start, id, true));
+                    }
                 }
-                if let Some(&id) = lex.ambiguous.get(&key) {
-                    return Some((i..i + n, stem.start, id, true));
-                }
-                // Conservative fuzzy match: several words whose transliteration skeleton
-                // equals a known alias's (ناجورني كاراباخ).
-                if n >= 2
-                    && fuzzy
-                    && (i..i + n).all(|k| self.fuzzy_candidate(b, k))
-                    && let Some(&id) = lex.skeletons.get(&phrase_skeleton(&key))
-                {
-                    return Some((i..i + n, stem.start, id, false));
+            }
+            // Conservative fuzzy match: several distinctive words whose transliteration
+            // skeleton equals a known alias's (ناجورني كاراباخ).
+            if fuzzy
+                && n >= 2
+                && n <= lex.max_skeleton_words
+                && b.fuzzy[i..i + n].iter().all(Option::is_some)
+            {
+                let rest: Vec<&str> = b.fuzzy[i + 1..i + n]
+                    .iter()
+                    .flatten()
+                    .map(String::as_str)
+                    .collect();
+                for stem in &b.stems[i] {
+                    let key = format!("{} {}", word_skeleton(&stem.folded), rest.join(" "));
+                    if let Some(&id) = lex.skeletons.get(&key) {
+                        return Some((i..i + n, stem.start, id, false));
+                    }
                 }
             }
         }
