@@ -60,6 +60,8 @@ pub struct Lexicon {
     /// First words of all aliases (exact), and skeletons of first words of multi-word aliases.
     pub first_words: HashSet<String>,
     pub first_skeletons: HashSet<String>,
+    /// First two words of multi-word aliases.
+    pub first_pairs: HashSet<String>,
     pub first_names: HashSet<String>,
     pub titles: HashSet<String>,
     /// First words of the titles.
@@ -296,6 +298,15 @@ impl Lexicon {
         self.skeletons = seen
             .into_iter()
             .filter_map(|(k, v)| v.map(|id| (k, id)))
+            .collect();
+        self.first_pairs = self
+            .aliases
+            .keys()
+            .chain(self.ambiguous.keys())
+            .filter_map(|k| {
+                let mut words = k.split(' ');
+                Some(format!("{} {}", words.next()?, words.next()?))
+            })
             .collect();
         self.max_skeleton_words = self
             .skeletons

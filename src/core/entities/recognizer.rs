@@ -293,6 +293,14 @@ impl<'a> Recognizer<'a> {
                     .map(|w| w.folded.as_str())
                     .collect();
                 for stem in &b.stems[i] {
+                    // Multi-word aliases are reached only through a known pair of first words.
+                    if n >= 2
+                        && !lex
+                            .first_pairs
+                            .contains(&format!("{} {}", stem.folded, rest[0]))
+                    {
+                        continue;
+                    }
                     let key = if rest.is_empty() {
                         stem.folded.clone()
                     } else {
