@@ -41,6 +41,14 @@ fn wait_loaded(harness: &mut Harness<'static, KhabarApp>) {
     assert!(!harness.state().library.is_loading(), "load did not finish");
 }
 
+/// Clicks an article's row in the list and lets the reader show it.
+fn open_article(harness: &mut Harness<'static, KhabarApp>, title: &str) {
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, title)
+        .click();
+    harness.run_steps(4);
+}
+
 #[test]
 fn app_starts_on_the_demo_corpus() {
     let harness = harness(Launch::default());
@@ -57,13 +65,7 @@ fn app_starts_on_the_demo_corpus() {
 #[test]
 fn clicking_an_article_shows_it_in_the_reader() {
     let mut harness = harness(Launch::default());
-    harness
-        .get_by_role_and_label(
-            egui::accesskit::Role::Button,
-            "الرئيس الروسي يصل إلى أذربيجان",
-        )
-        .click();
-    harness.run_steps(4);
+    open_article(&mut harness, "الرئيس الروسي يصل إلى أذربيجان");
     let key = harness.state().selected.clone().unwrap();
     assert!(key.file.starts_with("003_"));
     harness.get_by_label_contains("وصل الرئيس الروسي فلاديمير بوتين، اليوم الأحد");
@@ -180,13 +182,7 @@ fn reader_paragraph_labels_are_logical_text() {
 #[test]
 fn dragging_over_text_and_copying_gives_the_logical_text() {
     let mut harness = harness(Launch::default());
-    harness
-        .get_by_role_and_label(
-            egui::accesskit::Role::Button,
-            "الرئيس الروسي يصل إلى أذربيجان",
-        )
-        .click();
-    harness.run_steps(4);
+    open_article(&mut harness, "الرئيس الروسي يصل إلى أذربيجان");
     let paragraph =
         "وصل الرئيس الروسي فلاديمير بوتين، اليوم الأحد، إلى العاصمة الأذرية باكو في زيارة دولة.";
     let rect = harness.get_by_label(paragraph).rect();
@@ -296,13 +292,7 @@ fn clicking_an_entity_filters_the_list_and_highlights_mentions() {
         .unwrap();
     assert!(visible.contains(&shown));
     // The article shown in the reader mentions the entity; its mentions are marked.
-    harness
-        .get_by_role_and_label(
-            egui::accesskit::Role::Button,
-            "الرئيس الروسي يصل إلى أذربيجان",
-        )
-        .click();
-    harness.run_steps(3);
+    open_article(&mut harness, "الرئيس الروسي يصل إلى أذربيجان");
     let i = harness
         .state()
         .library

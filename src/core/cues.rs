@@ -21,38 +21,25 @@ impl Cues {
     /// Parses the cue file format: `[section]` headers, one phrase per line, `#` comments.
     /// Unknown sections are ignored so that newer files work with older builds.
     pub fn parse(source: &str) -> Cues {
-        let mut cues = Cues::default();
-        let mut section: Option<&mut Vec<String>> = None;
-        for line in source.lines() {
-            let line = line.trim_end_matches(['\r', '\n']);
-            if line.trim().is_empty() || line.trim_start().starts_with('#') {
-                continue;
-            }
-            if let Some(name) = line
-                .trim()
-                .strip_prefix('[')
-                .and_then(|l| l.strip_suffix(']'))
-            {
-                section = match name {
-                    "end" => Some(&mut cues.end),
-                    "read-also" => Some(&mut cues.read_also),
-                    "chrome-prefix" => Some(&mut cues.chrome_prefix),
-                    "chrome-whole" => Some(&mut cues.chrome_whole),
-                    "chrome-contains" => Some(&mut cues.chrome_contains),
-                    "editor" => Some(&mut cues.editor),
-                    "date-label" => Some(&mut cues.date_label),
-                    _ => None,
-                };
-                continue;
-            }
-            if let Some(list) = section.as_deref_mut() {
-                let phrase = fold(line.trim());
-                if !phrase.is_empty() {
-                    list.push(phrase);
-                }
-            }
+        let sections = crate::core::assets::sections(source);
+        let folded = |name: &str| -> Vec<String> {
+            sections
+                .get(name)
+                .into_iter()
+                .flatten()
+                .map(|line| fold(line.trim()))
+                .filter(|phrase| !phrase.is_empty())
+                .collect()
+        };
+        Cues {
+            end: folded("end"),
+            read_also: folded("read-also"),
+            chrome_prefix: folded("chrome-prefix"),
+            chrome_whole: folded("chrome-whole"),
+            chrome_contains: folded("chrome-contains"),
+            editor: folded("editor"),
+            date_label: folded("date-label"),
         }
-        cues
     }
 
     /// The cues compiled into the binary, or the user's copy from the assets override folder.

@@ -87,25 +87,12 @@ const ORG_CUES: &str = include_str!("../../assets/lexicon/org_cues.txt");
 const PLACE_CUES: &str = include_str!("../../assets/lexicon/place_cues.txt");
 const DEMONYMS: &str = include_str!("../../assets/lexicon/demonyms.tsv");
 
-/// Lines of `[section]`-structured text, by section (lines outside any section under "").
-pub fn sections(source: &str) -> HashMap<String, Vec<String>> {
-    let mut out: HashMap<String, Vec<String>> = HashMap::default();
-    let mut section = String::new();
-    for line in source.lines() {
-        let line = line.trim_end_matches('\r');
-        let trimmed = line.trim();
-        if trimmed.is_empty() || trimmed.starts_with('#') {
-            continue;
-        }
-        if let Some(name) = trimmed.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-            section = name.to_owned();
-            continue;
-        }
-        out.entry(section.clone())
-            .or_default()
-            .push(line.to_owned());
-    }
-    out
+/// The first word of each space-separated phrase.
+fn first_words<'a>(phrases: impl Iterator<Item = &'a String>) -> HashSet<String> {
+    phrases
+        .filter_map(|p| p.split(' ').next())
+        .map(str::to_owned)
+        .collect()
 }
 
 /// Folds a phrase and normalises its spacing.
@@ -188,7 +175,7 @@ impl Lexicon {
                 }
             }
         }
-        self.index_skeletons();
+        self.index_aliases();
     }
 
     fn add_first_names(&mut self, source: &str) {
@@ -206,7 +193,7 @@ impl Lexicon {
     }
 
     fn add_person_cues(&mut self, source: &str) {
-        let s = sections(source);
+        let s = assets::sections(source);
         let folded = |name: &str| {
             s.get(name)
                 .into_iter()
@@ -228,7 +215,7 @@ impl Lexicon {
     }
 
     fn add_org_cues(&mut self, source: &str) {
-        let s = sections(source);
+        let s = assets::sections(source);
         self.org_heads
             .extend(s.get("head").into_iter().flatten().map(|l| fold_phrase(l)));
         for line in s.get("bare-head").into_iter().flatten() {
@@ -240,7 +227,7 @@ impl Lexicon {
     }
 
     fn add_place_cues(&mut self, source: &str) {
-        let s = sections(source);
+        let s = assets::sections(source);
         self.place_heads
             .extend(s.get("head").into_iter().flatten().map(|l| fold_phrase(l)));
     }
@@ -275,16 +262,12 @@ impl Lexicon {
             .map(|t| t.split(' ').count())
             .max()
             .unwrap_or(1);
-        self.title_first_words = self
-            .titles
-            .iter()
-            .filter_map(|t| t.split(' ').next())
-            .map(str::to_owned)
-            .collect();
+        self.title_first_words = first_words(self.titles.iter());
     }
 
-    /// Indexes the skeletons of multi-word aliases; a skeleton two entries share is dropped.
-    fn index_skeletons(&mut self) {
+    /// Indexes the aliases for fast matching: first words and pairs, and the skeletons of
+    /// multi-word aliases (a skeleton two entries share is dropped).
+    fn index_aliases(&mut self) {
         let mut seen: HashMap<String, Option<usize>> = HashMap::default();
         for (alias, &id) in &self.aliases {
             if alias.contains(' ') {
@@ -314,19 +297,8 @@ impl Lexicon {
             .map(|k| k.split(' ').count())
             .max()
             .unwrap_or(0);
-        self.first_skeletons = self
-            .skeletons
-            .keys()
-            .filter_map(|k| k.split(' ').next())
-            .map(str::to_owned)
-            .collect();
-        self.first_words = self
-            .aliases
-            .keys()
-            .chain(self.ambiguous.keys())
-            .filter_map(|k| k.split(' ').next())
-            .map(str::to_owned)
-            .collect();
+        self.first_skeletons = first_words(self.skeletons.keys());
+        self.first_words = first_words(self.aliases.keys().chain(self.ambiguous.keys()));
     }
 
     /// Fills cue lists directly (tests build small lexicons with it).

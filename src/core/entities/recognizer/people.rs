@@ -118,7 +118,6 @@ impl Recognizer<'_> {
         known: &KnownPeople,
     ) -> Option<Option<String>> {
         let first = self.folded(b, run.start);
-        let last = self.folded(b, run.end - 1);
         if run.len() == 1 {
             if let Some(key) = known.key_for(first) {
                 return Some(Some(key.to_owned()));
@@ -126,7 +125,6 @@ impl Recognizer<'_> {
             return (self.lex.has_surname_shape(first) || self.lex.first_names.contains(first))
                 .then_some(None);
         }
-        let _ = last;
         (!self.looks_like_verb(first) || self.lex.first_names.contains(first)).then_some(None)
     }
 

@@ -143,7 +143,6 @@ impl Recognizer<'_> {
         if !(next.starts_with("ال") && next.ends_with('ه') && self.lex.is_demonym(next)) {
             return false;
         }
-        let text = b.text[b.w[i].range.start..b.w[end - 1].range.end].to_owned();
         // Only a conjunction is taken off: place names may start with ب, ل or ك.
         let start = match b.stems[i].get(1) {
             Some(stem)
@@ -158,7 +157,6 @@ impl Recognizer<'_> {
             phrase_skeleton(&b.text[start..b.w[end - 1].range.end])
         );
         let name = b.text[start..b.w[end - 1].range.end].to_owned();
-        let _ = text;
         self.push(b, i..end, start, Kind::Place, key, name);
         true
     }
