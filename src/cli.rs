@@ -202,6 +202,14 @@ pub fn run_eval(folder: &Path, gold_dir: &Path, verbose: bool) -> i32 {
     for file in &report.files {
         println!("{}", line(&file.file, &file.entities));
         if verbose {
+            println!(
+                "    dates {}/{}  predicted [{}]  gold [{}]  published {}",
+                file.dates.matched,
+                file.dates.gold,
+                file.predicted_dates.join(", "),
+                file.gold_dates.join(", "),
+                file.published.as_deref().unwrap_or("-")
+            );
             for fp in &file.false_positives {
                 println!("    + {fp}");
             }

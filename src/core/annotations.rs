@@ -1,6 +1,7 @@
 //! Corpus-level extraction: entities of every article, with propagation across the corpus
 //! (a person named in full in one article is recognised by surname in all of them).
 
+use crate::core::dates::ArticleDates;
 use crate::core::document::{Article, Document};
 use crate::core::entities::{Entity, KnownPeople, Mention, Recognizer, canonical_names, group};
 use crate::core::lexicon::Lexicon;
@@ -11,6 +12,8 @@ use std::ops::Range;
 #[derive(Debug, Default, Clone)]
 pub struct Annotations {
     pub entities: Vec<Vec<Vec<Entity>>>,
+    /// Publication date and date mentions of every article.
+    pub dates: Vec<Vec<ArticleDates>>,
 }
 
 /// The text ranges extraction looks at: an article's headline and body, nothing else.
@@ -23,7 +26,23 @@ pub fn article_ranges(article: &Article) -> Vec<Range<usize>> {
         .collect()
 }
 
-/// Extracts entities from every article of `documents`.
+/// The dates of every article of `documents`.
+pub fn dates_of<D: std::borrow::Borrow<Document> + Sync>(
+    documents: &[D],
+) -> Vec<Vec<ArticleDates>> {
+    documents
+        .par_iter()
+        .map(|doc| {
+            let doc = doc.borrow();
+            doc.articles
+                .iter()
+                .map(|a| ArticleDates::extract(&doc.text, a))
+                .collect()
+        })
+        .collect()
+}
+
+/// Extracts entities and dates from every article of `documents`.
 pub fn annotate<D: std::borrow::Borrow<Document> + Sync>(
     documents: &[D],
     lexicon: &Lexicon,
@@ -52,6 +71,7 @@ pub fn annotate<D: std::borrow::Borrow<Document> + Sync>(
     let second = pass(&known);
     let names = canonical_names(second.iter().flatten().flatten());
     Annotations {
+        dates: dates_of(documents),
         entities: second
             .iter()
             .map(|articles| articles.iter().map(|m| group(m, &names)).collect())

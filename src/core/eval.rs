@@ -259,6 +259,11 @@ pub struct Report {
 pub struct FileReport {
     pub file: String,
     pub entities: Counts,
+    pub dates: Counts,
+    /// Predicted and gold dates as `value` or `value..until`, for reports.
+    pub predicted_dates: Vec<String>,
+    pub gold_dates: Vec<String>,
+    pub published: Option<String>,
     pub false_positives: Vec<String>,
     pub false_negatives: Vec<String>,
 }
@@ -275,7 +280,7 @@ pub fn evaluate(
             .documents
             .iter()
             .position(|d| d.file == gold.file || d.file.ends_with(&format!("/{}", gold.file)));
-        let (predicted, published) = match found {
+        let (predicted, published, dates) = match found {
             Some(d) => {
                 let doc = &corpus.documents[d];
                 let entities = annotations
@@ -293,19 +298,28 @@ pub fn evaluate(
                             .collect(),
                     })
                     .collect();
+                let dates = annotations
+                    .dates
+                    .get(d)
+                    .and_then(|a| a.first())
+                    .cloned()
+                    .unwrap_or_default();
                 (
                     predicted,
-                    doc.articles
-                        .first()
-                        .and_then(|a| a.published.as_ref())
-                        .map(|p| p.value.clone()),
+                    dates.published.as_ref().map(|p| p.value.clone()),
+                    dates
+                        .mentions
+                        .iter()
+                        .map(|m| (m.value.clone(), m.until.clone()))
+                        .collect::<Vec<_>>(),
                 )
             }
-            None => (Vec::new(), None),
+            None => (Vec::new(), None, Vec::new()),
         };
         let (counts, fp, fn_) = score_entities(&predicted, &gold.entities);
         report.entities.add(counts);
-        report.dates.add(score_dates(&[], &gold.dates));
+        let date_counts = score_dates(&dates, &gold.dates);
+        report.dates.add(date_counts);
         if let Some(value) = &gold.published {
             report.published.1 += 1;
             report.published.0 += usize::from(published.as_deref() == Some(value));
@@ -313,6 +327,17 @@ pub fn evaluate(
         report.files.push(FileReport {
             file: gold.file.clone(),
             entities: counts,
+            dates: date_counts,
+            predicted_dates: dates
+                .iter()
+                .map(|(v, u)| date_text(v, u.as_deref()))
+                .collect(),
+            gold_dates: gold
+                .dates
+                .iter()
+                .map(|g| date_text(&g.value, g.until.as_deref()))
+                .collect(),
+            published,
             false_positives: fp
                 .iter()
                 .map(|&p| format!("{} ({})", predicted[p].forms.join(" | "), predicted[p].kind))
@@ -324,6 +349,13 @@ pub fn evaluate(
         });
     }
     report
+}
+
+fn date_text(value: &str, until: Option<&str>) -> String {
+    match until {
+        Some(u) => format!("{value}..{u}"),
+        None => value.to_owned(),
+    }
 }
 
 /// Reads every `*.json` gold file of a folder, sorted by name.

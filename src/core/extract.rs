@@ -3,6 +3,7 @@
 
 use crate::core::annotations::Annotations;
 use crate::core::corpus::{Corpus, Skipped};
+use crate::core::dates::ArticleDates;
 use crate::core::document::{Article, Document};
 use crate::core::entities::Entity;
 use serde::Serialize;
@@ -35,6 +36,9 @@ pub struct ExtractArticle {
 pub struct ExtractPublished {
     pub value: String,
     pub text: String,
+    /// True when inferred from the text ("اليوم الأربعاء الموافق 5 يونيو"), not stated.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub inferred: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -59,19 +63,37 @@ pub struct ExtractDate {
     pub end: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub until: Option<String>,
+    /// The date as written in the Hijri calendar, when it was (`1445-09-15`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hijri: Option<String>,
 }
 
-fn article(doc: &Document, article: &Article, entities: &[Entity]) -> ExtractArticle {
+fn article(
+    doc: &Document,
+    article: &Article,
+    entities: &[Entity],
+    dates: Option<&ArticleDates>,
+) -> ExtractArticle {
     ExtractArticle {
         id: doc.article_id(article),
         file: doc.file.clone(),
         part: article.part,
         encoding: doc.encoding,
         title: doc.title(article).map(str::to_owned),
-        published: article.published.as_ref().map(|p| ExtractPublished {
-            value: p.value.clone(),
-            text: doc.slice(&p.range).to_owned(),
-        }),
+        published: dates
+            .and_then(|d| d.published.as_ref())
+            .map(|p| ExtractPublished {
+                value: p.value.clone(),
+                text: doc.slice(&p.range).to_owned(),
+                inferred: p.inferred,
+            })
+            .or_else(|| {
+                article.published.as_ref().map(|p| ExtractPublished {
+                    value: p.value.clone(),
+                    text: doc.slice(&p.range).to_owned(),
+                    inferred: false,
+                })
+            }),
         entities: entities
             .iter()
             .map(|e| ExtractEntity {
@@ -88,7 +110,19 @@ fn article(doc: &Document, article: &Article, entities: &[Entity]) -> ExtractArt
                     .collect(),
             })
             .collect(),
-        dates: Vec::new(),
+        dates: dates
+            .map(|d| d.mentions.as_slice())
+            .unwrap_or_default()
+            .iter()
+            .map(|m| ExtractDate {
+                value: m.value.clone(),
+                text: doc.slice(&m.range).to_owned(),
+                start: m.range.start,
+                end: m.range.end,
+                until: m.until.clone(),
+                hijri: m.hijri.clone(),
+            })
+            .collect(),
         warning: doc.warning.clone(),
     }
 }
@@ -108,7 +142,8 @@ pub fn extract(corpus: &Corpus, annotations: &Annotations) -> ExtractOutput {
                         .get(d)
                         .and_then(|e| e.get(a))
                         .map_or(&[][..], |e| e.as_slice());
-                    article(doc, art, entities)
+                    let dates = annotations.dates.get(d).and_then(|x| x.get(a));
+                    article(doc, art, entities, dates)
                 })
             })
             .collect(),

@@ -5,6 +5,7 @@
 use crate::core::annotations::annotate;
 use crate::core::corpus::{self, CorpusSource, Skipped};
 use crate::core::curation::Curation;
+use crate::core::dates::ArticleDates;
 use crate::core::document::Document;
 use crate::core::entities::Entity;
 use crate::core::error::LoadError;
@@ -37,6 +38,8 @@ pub enum LoadEvent {
     Entities {
         files: Vec<String>,
         entities: Vec<Vec<Vec<Entity>>>,
+        /// Dates of every loaded document, like `entities`.
+        dates: Vec<Vec<ArticleDates>>,
         /// The reviewer's corrections and where they are kept (read off the UI thread).
         curation: Result<Curation, String>,
         sidecar: PathBuf,
@@ -197,6 +200,7 @@ fn run(
         let _ = sender.send(LoadEvent::Entities {
             files: documents.iter().map(|d| d.file.clone()).collect(),
             entities: annotations.entities,
+            dates: annotations.dates,
             curation: Curation::load(&sidecar).map_err(|e| e.to_string()),
             sidecar,
         });

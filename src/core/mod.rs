@@ -4,10 +4,12 @@
 pub mod annotations;
 pub mod assets;
 pub mod bidi;
+pub mod calendar;
 pub mod corpus;
 pub mod cues;
 pub mod curation;
 pub mod dateline;
+pub mod dates;
 pub mod decode;
 pub mod demo;
 pub mod document;
@@ -20,4 +22,5 @@ pub mod lexicon;
 pub mod loader;
 pub mod normalize;
 pub mod segment;
+pub mod timeline;
 pub mod words;

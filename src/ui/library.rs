@@ -3,6 +3,7 @@
 
 use crate::core::corpus::{CorpusSource, Skipped};
 use crate::core::curation::Curation;
+use crate::core::dates::ArticleDates;
 use crate::core::document::{Article, Document};
 use crate::core::entities::Entity;
 use crate::core::index::EntityIndex;
@@ -60,6 +61,8 @@ pub struct Library {
     pub index: EntityIndex,
     /// Entities as extracted, before the reviewer's corrections.
     pub base_entities: Vec<Vec<Vec<Entity>>>,
+    /// Publication date and date mentions, `[document][article]`, like `entities`.
+    pub dates: Vec<Vec<ArticleDates>>,
     pub curation: Curation,
     /// Where the corrections are saved.
     pub sidecar: Option<std::path::PathBuf>,
@@ -83,6 +86,7 @@ impl Library {
             entities: Vec::new(),
             index: EntityIndex::default(),
             base_entities: Vec::new(),
+            dates: Vec::new(),
             curation: Curation::default(),
             sidecar: None,
             curation_error: None,
@@ -126,13 +130,16 @@ impl Library {
                 LoadEvent::Entities {
                     files,
                     entities,
+                    dates,
                     curation,
                     sidecar,
                 } => {
                     self.base_entities = vec![Vec::new(); self.documents.len()];
-                    for (file, found) in files.into_iter().zip(entities) {
+                    self.dates = vec![Vec::new(); self.documents.len()];
+                    for ((file, found), dated) in files.into_iter().zip(entities).zip(dates) {
                         if let Some(&d) = self.by_file.get(&file) {
                             self.base_entities[d] = found;
+                            self.dates[d] = dated;
                         }
                     }
                     self.progress.annotating = false;
