@@ -70,3 +70,67 @@ fn mention_offsets_are_char_boundaries_and_exclude_clitics() {
     }
     assert!(checked > 100, "{checked}");
 }
+
+#[test]
+fn seed_dates_reach_the_target_f1_and_every_publication_date_is_right() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let corpus = Corpus::load(
+        &CorpusSource::Folder(root.join("assets/demo")),
+        &Segmenter::default(),
+    )
+    .unwrap();
+    let golds = read_gold_dir(&root.join("tests/fixtures")).unwrap();
+    let report = evaluate(
+        &corpus,
+        &annotate(&corpus.documents, &Lexicon::load()),
+        &golds,
+    );
+    let details: Vec<String> = report
+        .files
+        .iter()
+        .map(|f| {
+            format!(
+                "{}: predicted {:?} gold {:?}",
+                f.file, f.predicted_dates, f.gold_dates
+            )
+        })
+        .collect();
+    let d = report.dates;
+    assert!(
+        d.f1() >= 0.95,
+        "date P {:.3} R {:.3} F1 {:.3}\n{}",
+        d.precision(),
+        d.recall(),
+        d.f1(),
+        details.join("\n")
+    );
+    let (right, counted) = report.published;
+    assert_eq!(counted, 3, "gold states three publication dates");
+    assert_eq!(right, counted, "publication dates right");
+}
+
+#[test]
+fn date_offsets_slice_the_text_they_report() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let corpus = Corpus::load(
+        &CorpusSource::Folder(root.join("assets/demo")),
+        &Segmenter::default(),
+    )
+    .unwrap();
+    let annotations = annotate(&corpus.documents, &Lexicon::load());
+    let mut checked = 0;
+    for (doc, articles) in corpus.documents.iter().zip(&annotations.dates) {
+        for dates in articles {
+            for m in &dates.mentions {
+                let text = doc.text.get(m.range.clone()).expect("char boundaries");
+                assert!(
+                    text.chars().any(|c| c.is_alphanumeric()),
+                    "{}: {text:?}",
+                    doc.file
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 26, "{checked} date mentions");
+}

@@ -109,8 +109,60 @@ impl Document {
         }
     }
 
+    /// The block (line) holding byte `offset`.
+    pub fn block_at(&self, offset: usize) -> Option<&Block> {
+        let i = self.blocks.partition_point(|b| b.range.end <= offset);
+        self.blocks.get(i).filter(|b| b.range.start <= offset)
+    }
+
+    /// The sentence around a byte range, within its line.
+    pub fn sentence_around(&self, range: &Range<usize>) -> Range<usize> {
+        match self.block_at(range.start) {
+            Some(block) => sentence_at(&self.text, block.range.clone(), range.clone()),
+            None => range.clone(),
+        }
+    }
+
     /// Blocks shown with the given part.
     pub fn blocks_of(&self, part: u16) -> impl Iterator<Item = &Block> {
         self.blocks.iter().filter(move |b| b.part == part)
     }
+}
+
+/// The sentence of `text` around `at`, within the paragraph `within`: from after the last
+/// sentence end (. ! ? ؟ followed by a space, or a line end) before it to the next one after.
+///
+/// ```
+/// use khabar::core::document::sentence_at;
+/// let text = "قال أمس. وصل اليوم الأحد إلى باكو. ثم غادر";
+/// let at = text.find("الأحد").unwrap();
+/// assert_eq!(&text[sentence_at(text, 0..text.len(), at..at + 2)], "وصل اليوم الأحد إلى باكو.");
+/// ```
+pub fn sentence_at(text: &str, within: Range<usize>, at: Range<usize>) -> Range<usize> {
+    let para = &text[within.clone()];
+    let is_end = |i: usize, c: char| {
+        matches!(c, '.' | '!' | '?' | '؟' | '\n')
+            && para[i + c.len_utf8()..]
+                .chars()
+                .next()
+                .is_none_or(char::is_whitespace)
+    };
+    let local_start = at.start.saturating_sub(within.start).min(para.len());
+    let local_end = at
+        .end
+        .saturating_sub(within.start)
+        .clamp(local_start, para.len());
+    let start = para[..local_start]
+        .char_indices()
+        .filter(|&(i, c)| is_end(i, c))
+        .last()
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let end = para[local_end..]
+        .char_indices()
+        .find(|&(i, c)| is_end(local_end + i, c))
+        .map_or(para.len(), |(i, c)| local_end + i + c.len_utf8());
+    let slice = &para[start..end];
+    let lead = slice.len() - slice.trim_start().len();
+    let trail = slice.len() - slice.trim_end().len();
+    within.start + start + lead..within.start + end - trail
 }

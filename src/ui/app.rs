@@ -5,9 +5,14 @@ use crate::core::curation::Edit;
 use crate::core::lexicon::Lexicon;
 use crate::core::loader::LoadJob;
 use crate::core::segment::Segmenter;
+use crate::core::timeline::{Lane, Mark};
+use crate::ui::library::ListFilter;
 use crate::ui::library::{ArticleKey, Library};
 use crate::ui::open_folder::{FolderPicker, PickerOutcome, source_for_drop, source_for_typed_path};
-use crate::ui::reader::{Mark, Marks, ReaderState};
+use crate::ui::reader::{DateMark, Marks, ReaderState};
+use crate::ui::timeline_strip::{
+    Brush, BrushLane, StripEvent, StripInput, StripLabels, TimelineView, timeline_strip_ui,
+};
 use crate::ui::{article_list, entity_sidebar, fonts, reader, status_bar};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -38,6 +43,17 @@ pub enum Command {
     MarkForMerge(Option<String>),
     /// Open or close the rename field for an entity.
     StartRename(Option<String>),
+    /// Narrow the list to a date range of the timeline, or clear it.
+    SetBrush(Option<Brush>),
+    /// Which dates a timeline range filters by.
+    SetBrushLane(BrushLane),
+    /// Show only the articles without a publication date, or all again.
+    ShowUndated(bool),
+    /// Open the article of a timeline mark at the sentence of that date.
+    OpenDate {
+        article: u32,
+        mention: u32,
+    },
 }
 
 /// Results of background saves of the corrections.
@@ -67,6 +83,16 @@ pub struct KhabarApp {
     pub merge_source: Option<String>,
     /// The entity being renamed, and the name typed so far.
     pub renaming: Option<(String, String)>,
+    /// The timeline's visible range.
+    pub timeline_view: TimelineView,
+    /// The date range the list is narrowed to.
+    pub date_brush: Option<Brush>,
+    pub brush_lane: BrushLane,
+    /// The list shows only undated articles.
+    pub undated_filter: bool,
+    /// Time runs right to left on the strip.
+    pub time_rtl: bool,
+    strip_labels: StripLabels,
     save_results: SaveChannel,
     commands: Vec<Command>,
     window_title: String,
@@ -96,6 +122,12 @@ impl KhabarApp {
             entity_sort: Default::default(),
             merge_source: None,
             renaming: None,
+            timeline_view: TimelineView::default(),
+            date_brush: None,
+            brush_lane: BrushLane::default(),
+            undated_filter: false,
+            time_rtl: false,
+            strip_labels: StripLabels::default(),
             save_results: std::sync::mpsc::channel(),
             commands: Vec::new(),
             window_title: String::new(),
@@ -112,6 +144,9 @@ impl KhabarApp {
         self.reader = ReaderState::default();
         self.message = None;
         self.entity_filter = None;
+        self.date_brush = None;
+        self.undated_filter = false;
+        self.timeline_view = TimelineView::default();
         self.job = Some(LoadJob::spawn(
             source,
             self.segmenter.clone(),
@@ -198,21 +233,95 @@ impl KhabarApp {
                     } else {
                         Some(key)
                     };
-                    // Keep reading an article of the filtered list.
-                    let visible = self.library.visible_entries(self.entity_filter.as_deref());
-                    let shown = self
-                        .selected
-                        .as_ref()
-                        .and_then(|k| self.library.index_of(k));
-                    if !shown.is_some_and(|i| visible.contains(&i))
-                        && let Some(&first) = visible.first()
-                    {
-                        self.selected = self.library.key_of(first);
-                        self.reader = ReaderState::default();
-                    }
+                    self.keep_selection_visible();
                 }
+                Command::SetBrush(brush) => {
+                    self.date_brush = brush;
+                    if let Some(b) = brush {
+                        self.brush_lane = b.lane;
+                        self.undated_filter = false;
+                    }
+                    self.keep_selection_visible();
+                }
+                Command::SetBrushLane(lane) => {
+                    self.brush_lane = lane;
+                    if let Some(b) = self.date_brush.as_mut() {
+                        b.lane = lane;
+                    }
+                    self.keep_selection_visible();
+                }
+                Command::ShowUndated(show) => {
+                    self.undated_filter = show;
+                    if show {
+                        self.date_brush = None;
+                    }
+                    self.keep_selection_visible();
+                }
+                Command::OpenDate { article, mention } => self.open_date(article, mention),
             }
         }
+    }
+
+    /// The filters of the article list as they stand.
+    pub fn list_filter(&self) -> ListFilter<'_> {
+        ListFilter {
+            entity: self.entity_filter.as_deref(),
+            range: self.date_brush.map(|b| (Lane::from(b.lane), b.from, b.to)),
+            undated: self.undated_filter,
+        }
+    }
+
+    /// List entries shown under the current filters.
+    pub fn visible(&self) -> Vec<usize> {
+        self.library.filtered_entries(&self.list_filter())
+    }
+
+    /// After a filter changed: keep reading an article of the filtered list.
+    fn keep_selection_visible(&mut self) {
+        let visible = self.visible();
+        let shown = self
+            .selected
+            .as_ref()
+            .and_then(|k| self.library.index_of(k));
+        if !shown.is_some_and(|i| visible.contains(&i))
+            && let Some(&first) = visible.first()
+        {
+            self.selected = self.library.key_of(first);
+            self.reader = ReaderState::default();
+        }
+    }
+
+    /// Opens the article of a timeline mark with the sentence of its date highlighted.
+    fn open_date(&mut self, article: u32, mention: u32) {
+        let mark = Mark {
+            lane: Lane::Mentioned,
+            start: 0,
+            end: 0,
+            article,
+            mention,
+        };
+        let Some((doc, art, found)) = self.library.mark_mention(&mark) else {
+            return;
+        };
+        let range = match found {
+            Some(m) => Some(m.range.clone()),
+            None => {
+                let (d, a) = self.library.timeline_articles[article as usize];
+                self.library
+                    .dates_of(d, a)
+                    .and_then(|x| x.published.as_ref())
+                    .map(|p| p.range.clone())
+            }
+        };
+        let key = ArticleKey {
+            file: doc.file.clone(),
+            part: art.part,
+        };
+        self.reader = match range {
+            Some(r) => ReaderState::focused_on(doc.sentence_around(&r)),
+            None => ReaderState::default(),
+        };
+        self.selected = Some(key);
     }
 
     fn poll_background(&mut self, ctx: &egui::Context) {
@@ -280,6 +389,8 @@ impl KhabarApp {
             if ui.button("Demo corpus").clicked() {
                 self.command(Command::Open(CorpusSource::Demo));
             }
+            ui.checkbox(&mut self.time_rtl, "Time right to left")
+                .on_hover_text("Run the timeline from right to left, as Arabic text reads");
             if self.library.is_loading() {
                 let p = &self.library.progress;
                 let mib = |b: u64| b as f64 / (1024.0 * 1024.0);
@@ -327,6 +438,89 @@ impl KhabarApp {
         }
     }
 
+    /// The dates of the article read, for highlighting.
+    fn date_marks(&self) -> Vec<DateMark> {
+        let Some(dates) = self.selected_dates() else {
+            return Vec::new();
+        };
+        dates
+            .mentions
+            .iter()
+            .map(|m| DateMark {
+                range: m.range.clone(),
+                label: date_label(m),
+            })
+            .collect()
+    }
+
+    fn selected_dates(&self) -> Option<&crate::core::dates::ArticleDates> {
+        let index = self.library.index_of(self.selected.as_ref()?)?;
+        let &(d, a) = self.library.entries.get(index)?;
+        self.library.dates_of(d, a)
+    }
+
+    /// "Published 2024-06-05", with how it was known; `None` until dates are extracted.
+    fn publication_line(&self) -> Option<String> {
+        let dates = self.selected_dates()?;
+        Some(match &dates.published {
+            Some(p) if p.inferred => format!(
+                "Published {} (inferred from the text: weekday and date)",
+                p.value
+            ),
+            Some(p) => format!("Published {}", p.value),
+            None => "No publication date (undated)".to_owned(),
+        })
+    }
+
+    fn timeline_ui(&mut self, ui: &mut egui::Ui) {
+        let library = &self.library;
+        let highlighted_set: std::collections::HashSet<(usize, usize)> = self
+            .entity_filter
+            .as_deref()
+            .and_then(|key| library.index.get(key))
+            .map(|e| e.articles.iter().copied().collect())
+            .unwrap_or_default();
+        let highlighted = |n: u32| {
+            !highlighted_set.is_empty()
+                && library
+                    .timeline_articles
+                    .get(n as usize)
+                    .is_some_and(|x| highlighted_set.contains(x))
+        };
+        let describe = |mark: &Mark| -> (String, String) {
+            let Some((doc, article, mention)) = library.mark_mention(mark) else {
+                return (String::new(), String::new());
+            };
+            let title = doc.title(article).unwrap_or(&doc.file).to_owned();
+            let sentence = match mention {
+                Some(m) if mark.mention != Mark::PUBLICATION => {
+                    let s = doc.sentence_around(&m.range);
+                    format!("{} — {}", date_label(m), doc.slice(&s))
+                }
+                _ => publication_text(library, mark),
+            };
+            (title, sentence)
+        };
+        let input = StripInput {
+            timeline: &library.timeline,
+            brush: self.date_brush,
+            brush_lane: self.brush_lane,
+            highlighted: &highlighted,
+            describe: &describe,
+            rtl: self.time_rtl,
+            labels: &self.strip_labels,
+        };
+        let events = timeline_strip_ui(ui, &mut self.timeline_view, &input);
+        for event in events {
+            self.commands.push(match event {
+                StripEvent::Brushed(brush) => Command::SetBrush(brush),
+                StripEvent::OpenMark { article, mention } => Command::OpenDate { article, mention },
+                StripEvent::ShowUndated => Command::ShowUndated(!self.undated_filter),
+                StripEvent::SetBrushLane(lane) => Command::SetBrushLane(lane),
+            });
+        }
+    }
+
     fn drop_overlay_ui(&self, ui: &egui::Ui) {
         let hovering = ui.input(|i| !i.raw.hovered_files.is_empty());
         if hovering {
@@ -356,22 +550,21 @@ impl eframe::App for KhabarApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         egui::Panel::top("top_bar").show(ui, |ui| self.top_bar_ui(ui));
         egui::Panel::bottom("status_bar").show(ui, |ui| {
-            if let Some(command) = status_bar::status_bar_ui(
-                ui,
-                &self.library,
-                self.library
-                    .visible_entries(self.entity_filter.as_deref())
-                    .len(),
-            ) {
+            if let Some(command) =
+                status_bar::status_bar_ui(ui, &self.library, self.visible().len())
+            {
                 self.command(command);
             }
         });
+        egui::Panel::bottom("timeline")
+            .resizable(false)
+            .show(ui, |ui| self.timeline_ui(ui));
         egui::Panel::left("article_list")
             .resizable(true)
             .default_size(380.0)
             .min_size(220.0)
             .show(ui, |ui| {
-                let visible = self.library.visible_entries(self.entity_filter.as_deref());
+                let visible = self.visible();
                 if let Some(command) = article_list::article_list_ui(
                     ui,
                     &self.library,
@@ -417,7 +610,7 @@ impl eframe::App for KhabarApp {
                             .entities_of(i)
                             .iter()
                             .flat_map(|e| {
-                                e.mentions.iter().map(|r| Mark {
+                                e.mentions.iter().map(|r| reader::Mark {
                                     range: r.clone(),
                                     kind: e.kind,
                                     key: e.key.clone(),
@@ -428,6 +621,8 @@ impl eframe::App for KhabarApp {
                     })
                     .unwrap_or_default(),
                 selected: self.entity_filter.as_deref(),
+                dates: self.date_marks(),
+                published: self.publication_line(),
             };
             reader::reader_ui(ui, article, &mut self.reader, &self.library, &marks);
         });
@@ -447,5 +642,31 @@ impl eframe::App for KhabarApp {
         // Commands from this frame's widgets take effect now, not a frame late.
         let ctx = ui.ctx().clone();
         self.apply_commands(&ctx);
+    }
+}
+
+/// Hover text of a date: its value, range end, Hijri form and how it was resolved.
+fn date_label(m: &crate::core::dates::DateMention) -> String {
+    let mut label = match &m.until {
+        Some(until) => format!("{} → {}", m.value, until),
+        None => m.value.clone(),
+    };
+    if let Some(hijri) = &m.hijri {
+        label.push_str(&format!(" (Hijri {hijri} AH)"));
+    }
+    if m.relative {
+        label.push_str(" · from the publication date");
+    }
+    label
+}
+
+fn publication_text(library: &Library, mark: &Mark) -> String {
+    let Some(&(d, a)) = library.timeline_articles.get(mark.article as usize) else {
+        return String::new();
+    };
+    match library.dates_of(d, a).and_then(|x| x.published.as_ref()) {
+        Some(p) if p.inferred => format!("Published {} (inferred)", p.value),
+        Some(p) => format!("Published {}", p.value),
+        None => String::new(),
     }
 }

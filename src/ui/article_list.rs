@@ -73,10 +73,18 @@ pub fn article_list_ui(
                     );
                     let layout = TextLayout::new(ui.painter(), &title, 0, &style, inner.width());
                     paint_one_row(ui, &layout, inner.min, &style);
-                    let date = article
-                        .published
-                        .as_ref()
-                        .map_or("undated", |p| p.value.as_str());
+                    let &(d, a) = &library.entries[visible[index]];
+                    let date = match library.dates_of(d, a).map(|x| x.published.as_ref()) {
+                        Some(Some(p)) if p.inferred => format!("{} (inferred)", p.value),
+                        Some(Some(p)) => p.value.clone(),
+                        Some(None) => "undated".to_owned(),
+                        // Dates not extracted yet: what the dateline says.
+                        None => article
+                            .published
+                            .as_ref()
+                            .map_or("undated", |p| p.value.as_str())
+                            .to_owned(),
+                    };
                     let part = if article.part > 1 {
                         format!(" · part {}", article.part)
                     } else {

@@ -1,13 +1,15 @@
 //! The corpus as the UI holds it: documents arriving from the loader, the article list in
 //! file order, and load progress.
 
+use crate::core::calendar::value_span;
 use crate::core::corpus::{CorpusSource, Skipped};
 use crate::core::curation::Curation;
-use crate::core::dates::ArticleDates;
+use crate::core::dates::{ArticleDates, DateMention};
 use crate::core::document::{Article, Document};
 use crate::core::entities::Entity;
 use crate::core::index::EntityIndex;
 use crate::core::loader::LoadEvent;
+use crate::core::timeline::{Lane, Mark, Timeline};
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
@@ -49,6 +51,17 @@ impl Progress {
     }
 }
 
+/// What the article list is narrowed to.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ListFilter<'a> {
+    /// Articles mentioning this entity (its key).
+    pub entity: Option<&'a str>,
+    /// Articles with a mark of this lane in this inclusive day range.
+    pub range: Option<(Lane, i32, i32)>,
+    /// Articles with no publication date.
+    pub undated: bool,
+}
+
 /// A corpus being loaded or loaded.
 #[derive(Debug)]
 pub struct Library {
@@ -63,6 +76,11 @@ pub struct Library {
     pub base_entities: Vec<Vec<Vec<Entity>>>,
     /// Publication date and date mentions, `[document][article]`, like `entities`.
     pub dates: Vec<Vec<ArticleDates>>,
+    /// Publication and mentioned dates of every article, for the strip; its article numbers
+    /// index `timeline_articles`.
+    pub timeline: Timeline,
+    /// (document, article) of each timeline article number.
+    pub timeline_articles: Vec<(usize, usize)>,
     pub curation: Curation,
     /// Where the corrections are saved.
     pub sidecar: Option<std::path::PathBuf>,
@@ -87,6 +105,8 @@ impl Library {
             index: EntityIndex::default(),
             base_entities: Vec::new(),
             dates: Vec::new(),
+            timeline: Timeline::new(Vec::new(), 0),
+            timeline_articles: Vec::new(),
             curation: Curation::default(),
             sidecar: None,
             curation_error: None,
@@ -151,6 +171,7 @@ impl Library {
                     }
                     self.sidecar = Some(sidecar);
                     self.apply_curation();
+                    self.build_timeline();
                 }
                 LoadEvent::Finished { cancelled, elapsed } => {
                     self.progress.finished = true;
@@ -232,6 +253,85 @@ impl Library {
             .get(index)
             .and_then(|&(d, a)| self.entities.get(d).and_then(|e| e.get(a)))
             .map_or(&[], |e| e.as_slice())
+    }
+
+    /// Builds the timeline from the dates of every article.
+    pub fn build_timeline(&mut self) {
+        if self.dirty {
+            self.rebuild_entries();
+        }
+        let mut marks = Vec::new();
+        let mut undated = 0;
+        self.timeline_articles = self.entries.clone();
+        for (n, &(d, a)) in self.entries.iter().enumerate() {
+            let Some(dates) = self.dates.get(d).and_then(|x| x.get(a)) else {
+                undated += 1;
+                continue;
+            };
+            match dates
+                .published
+                .as_ref()
+                .and_then(|p| value_span(&p.value, None))
+            {
+                Some((start, end)) => marks.push(Mark {
+                    lane: Lane::Published,
+                    start,
+                    end,
+                    article: n as u32,
+                    mention: Mark::PUBLICATION,
+                }),
+                None => undated += 1,
+            }
+            for (i, m) in dates.mentions.iter().enumerate() {
+                if let Some((start, end)) = value_span(&m.value, m.until.as_deref()) {
+                    marks.push(Mark {
+                        lane: Lane::Mentioned,
+                        start,
+                        end,
+                        article: n as u32,
+                        mention: i as u32,
+                    });
+                }
+            }
+        }
+        self.timeline = Timeline::new(marks, undated);
+    }
+
+    /// The dates of a (document, article).
+    pub fn dates_of(&self, d: usize, a: usize) -> Option<&ArticleDates> {
+        self.dates.get(d).and_then(|x| x.get(a))
+    }
+
+    /// The date mention a timeline mark stands for, with its document.
+    pub fn mark_mention(&self, mark: &Mark) -> Option<(&Document, &Article, Option<&DateMention>)> {
+        let &(d, a) = self.timeline_articles.get(mark.article as usize)?;
+        let doc: &Document = self.documents.get(d)?;
+        let article = doc.articles.get(a)?;
+        let mention = self
+            .dates_of(d, a)
+            .and_then(|x| x.mentions.get(mark.mention as usize));
+        Some((doc, article, mention))
+    }
+
+    /// List entries matching every active filter: entity, date range, undated.
+    pub fn filtered_entries(&self, filter: &ListFilter<'_>) -> Vec<usize> {
+        let mut visible = self.visible_entries(filter.entity);
+        if let Some((lane, from, to)) = filter.range {
+            let wanted: std::collections::HashSet<(usize, usize)> = self
+                .timeline
+                .articles_in(lane, from, to)
+                .into_iter()
+                .filter_map(|n| self.timeline_articles.get(n as usize).copied())
+                .collect();
+            visible.retain(|&i| wanted.contains(&self.entries[i]));
+        }
+        if filter.undated {
+            visible.retain(|&i| {
+                let (d, a) = self.entries[i];
+                self.dates_of(d, a).is_some_and(|x| x.published.is_none())
+            });
+        }
+        visible
     }
 
     /// List entries (indices into `entries`) that mention an entity, or all of them.

@@ -10,6 +10,7 @@ pub mod library;
 pub mod open_folder;
 pub mod reader;
 pub mod status_bar;
+pub mod timeline_strip;
 
 pub use app::{KhabarApp, Launch};
 

@@ -31,6 +31,22 @@ pub struct ReaderState {
     pub clicked_entity: Option<String>,
     /// Bytes of the article shown (0 means [`INITIAL_BYTES`]).
     pub byte_budget: usize,
+    /// A sentence to highlight (opened from the timeline).
+    pub focus: Option<Range<usize>>,
+    /// Scroll the focused sentence into view on the next frame.
+    pub scroll_to_focus: bool,
+}
+
+impl ReaderState {
+    /// State that shows `sentence` highlighted and scrolled into view.
+    pub fn focused_on(sentence: Range<usize>) -> ReaderState {
+        ReaderState {
+            byte_budget: INITIAL_BYTES.max(sentence.end + 4096),
+            focus: Some(sentence),
+            scroll_to_focus: true,
+            ..ReaderState::default()
+        }
+    }
 }
 
 impl ReaderState {
@@ -113,6 +129,12 @@ fn article_ui(
     if article.title.is_none() {
         ui.weak(format!("{} — no headline found", doc.file));
         ui.add_space(8.0);
+    }
+    if let Some(line) = &marks.published {
+        ui.add(egui::Label::new(
+            egui::RichText::new(line).small().color(weak),
+        ));
+        ui.add_space(6.0);
     }
     let budget = if state.byte_budget == 0 {
         INITIAL_BYTES
@@ -265,6 +287,13 @@ fn paragraph_ui(
             .iter()
             .find(|m| m.range.start <= offset && offset < m.range.end)
     };
+    let date_at = |pos: egui::Pos2| {
+        let offset = layout.offset_at(text, local(pos));
+        marks
+            .dates
+            .iter()
+            .find(|m| m.range.start <= offset && offset < m.range.end)
+    };
     if response.clicked()
         && let Some(pos) = response.interact_pointer_pos()
     {
@@ -274,10 +303,12 @@ fn paragraph_ui(
             state.clicked_entity = Some(mark.key.clone());
         }
     }
-    if let Some(pos) = response.hover_pos()
-        && let Some(mark) = mark_at(pos)
-    {
-        let label = format!("{} · {}", mark.name, kind_label(mark.kind));
+    let hovered = response.hover_pos().and_then(|pos| {
+        mark_at(pos)
+            .map(|mark| format!("{} · {}", mark.name, kind_label(mark.kind)))
+            .or_else(|| date_at(pos).map(|d| d.label.clone()))
+    });
+    if let Some(label) = hovered {
         response.clone().on_hover_ui_at_pointer(|ui| {
             let style = TextStyle::new(
                 egui::TextStyle::Body.resolve(ui.style()),
@@ -286,6 +317,15 @@ fn paragraph_ui(
             );
             bidi_label(ui, &label, &style, 3, Sense::hover());
         });
+    }
+    if state.scroll_to_focus
+        && state
+            .focus
+            .as_ref()
+            .is_some_and(|f| f.start < range.end && range.start < f.end)
+    {
+        ui.scroll_to_rect(rect, Some(egui::Align::Center));
+        state.scroll_to_focus = false;
     }
     if ui.is_rect_visible(rect) {
         let selection_color = ui.visuals().selection.bg_fill.gamma_multiply(0.6);
@@ -304,6 +344,20 @@ fn paragraph_ui(
                 )
             })
             .collect();
+        let date_color = date_color(ui.visuals().dark_mode);
+        highlights.extend(
+            marks
+                .dates
+                .iter()
+                .filter(|m| m.range.start < range.end && range.start < m.range.end)
+                .map(|m| (m.range.clone(), date_color)),
+        );
+        if let Some(focus) = &state.focus
+            && focus.start < range.end
+            && range.start < focus.end
+        {
+            highlights.insert(0, (focus.clone(), focus_color(ui.visuals().dark_mode)));
+        }
         highlights.extend(state.selected_range().map(|r| (r, selection_color)));
         layout.paint(ui.painter(), rect.min, &highlights);
     }
@@ -350,11 +404,32 @@ pub struct Mark {
     pub name: String,
 }
 
+/// A date written in the article, with what it was read as.
+#[derive(Debug, Clone)]
+pub struct DateMark {
+    pub range: Range<usize>,
+    /// Hover text: the ISO value (and range end, Hijri form, how it was resolved).
+    pub label: String,
+}
+
 /// The mentions of the article shown, and the entity selected in the sidebar.
 #[derive(Debug, Clone, Default)]
 pub struct Marks<'a> {
     pub list: Vec<Mark>,
     pub selected: Option<&'a str>,
+    pub dates: Vec<DateMark>,
+    /// The publication line shown under the headline ("Published 2024-06-05 (inferred)").
+    pub published: Option<String>,
+}
+
+/// Highlight of dates in the text.
+pub fn date_color(dark: bool) -> Color32 {
+    Color32::from_rgb(70, 130, 230).gamma_multiply(if dark { 0.35 } else { 0.22 })
+}
+
+/// Highlight of the sentence opened from the timeline.
+pub fn focus_color(dark: bool) -> Color32 {
+    Color32::from_rgb(250, 210, 60).gamma_multiply(if dark { 0.30 } else { 0.45 })
 }
 
 /// Highlight colour of a kind; the selected entity's mentions are stronger.
