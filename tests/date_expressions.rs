@@ -314,6 +314,22 @@ const MONTH_NAMES: &[Case] = &[
         published: None,
         expected: &[("2022-11", None)],
     },
+    // "غرة" is the first day; "شهري جويلية وأوت" names two months, the second one ambiguous.
+    Case {
+        text: "تمتد العطلة من غرة جانفي إلى 15 فيفري 2025 في كامل المؤسسات.",
+        published: None,
+        expected: &[("2025-01-01", Some("2025-02-15"))],
+    },
+    Case {
+        text: "تبلغ الحركة السياحية ذروتها خلال شهري جويلية وأوت من كل عام.",
+        published: Some("2024-05-02"),
+        expected: &[("2024-07", None), ("2024-08", None)],
+    },
+    Case {
+        text: "قال إن آب الأسرة هو من يقرر.",
+        published: Some("2024-05-02"),
+        expected: &[],
+    },
 ];
 
 /// Numeric dates: day-first unless only month-first is valid; three digit systems.
@@ -563,6 +579,22 @@ const YEARS: &[Case] = &[
         text: "بدأت أسعار الشحن البحري بالتراجع منذ منتصف يونيو 2022 وفق تقرير للغرفة التجارية.",
         published: None,
         expected: &[("2022-06", None)],
+    },
+    // Years naming an edition of an event or plan (added with the event-words rule).
+    Case {
+        text: "يستعد المنتخب للمشاركة في مونديال الأندية 2025 بقائمة موسعة.",
+        published: None,
+        expected: &[("2025", None)],
+    },
+    Case {
+        text: "تهدف رؤية 2030 إلى تنويع مصادر الدخل بعيدًا عن النفط.",
+        published: None,
+        expected: &[("2030", None)],
+    },
+    Case {
+        text: "أرسلت الوزارة 2030 طبيبًا إلى المناطق النائية.",
+        published: None,
+        expected: &[],
     },
 ];
 

@@ -134,3 +134,35 @@ fn date_offsets_slice_the_text_they_report() {
     }
     assert!(checked >= 26, "{checked} date mentions");
 }
+
+/// Eight articles from other outlets, regions and calendars (Saudi Hijri, Levantine and
+/// Maghrebi month names, Arabic-Indic digits, English datelines, economy pages full of
+/// numbers), annotated for dates only, after the seed rules were written.
+#[test]
+fn held_out_articles_dates_and_publication_dates() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = root.join("tests/fixtures/heldout");
+    let corpus = Corpus::load(&CorpusSource::Folder(dir.clone()), &Segmenter::default()).unwrap();
+    let golds = read_gold_dir(&dir).unwrap();
+    assert_eq!(golds.len(), 8);
+    let report = evaluate(
+        &corpus,
+        &annotate(&corpus.documents, &Lexicon::load()),
+        &golds,
+    );
+    let d = report.dates;
+    let details: Vec<String> = report
+        .files
+        .iter()
+        .map(|f| format!("{}: {:?} vs {:?}", f.file, f.predicted_dates, f.gold_dates))
+        .collect();
+    assert!(
+        d.f1() >= 0.95,
+        "held-out date P {:.3} R {:.3} F1 {:.3}\n{}",
+        d.precision(),
+        d.recall(),
+        d.f1(),
+        details.join("\n")
+    );
+    assert_eq!(report.published, (5, 5));
+}

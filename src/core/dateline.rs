@@ -156,7 +156,7 @@ pub fn parse_dateline(line: &str, labels: &[String]) -> Option<Dateline> {
     // Cheap test first: this runs on every line of every file.
     if line
         .split_whitespace()
-        .nth(MAX_DATELINE_WORDS + MAX_LABEL_WORDS)
+        .nth(2 * (MAX_DATELINE_WORDS + MAX_LABEL_WORDS))
         .is_some()
         || !line.contains(|c: char| c.is_numeric())
     {
@@ -171,7 +171,13 @@ pub fn parse_dateline(line: &str, labels: &[String]) -> Option<Dateline> {
         Some(n) => folded.chars().skip(n).collect(),
         None => folded.clone(),
     };
-    if rest.split_whitespace().count() > MAX_DATELINE_WORDS {
+    // Punctuation between parts ("عمّان - الأحد 22 أيلول 2024 - آخر تحديث 18:40") is no word.
+    let words = |s: &str| {
+        s.split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count()
+    };
+    if words(&rest) > MAX_DATELINE_WORDS {
         return None;
     }
     find_full_date(&rest).map(|value| Dateline {

@@ -84,6 +84,8 @@ pub struct Vocabulary {
     tomorrow: FxHashSet<String>,
     before_yesterday: FxHashSet<String>,
     month_words: FxHashSet<String>,
+    first_day: FxHashSet<String>,
+    event_words: FxHashSet<String>,
     range_words: FxHashSet<String>,
     dual_words: FxHashSet<String>,
 }
@@ -141,6 +143,8 @@ impl Vocabulary {
             tomorrow: set("tomorrow"),
             before_yesterday: set("before-yesterday"),
             month_words: set("month-words"),
+            first_day: set("first-day"),
+            event_words: set("event-words"),
             range_words: set("range-words"),
             dual_words: set("dual-words"),
         }
@@ -368,6 +372,9 @@ impl<'a> Scanner<'a> {
 
     /// A day of the month at `i`: `(day, next)`, skipping "th" and a comma.
     fn day(&self, i: usize) -> Option<(u8, usize)> {
+        if self.word_in(i, &self.v.first_day) && self.starts_month(i + 1) {
+            return Some((1, i + 1));
+        }
         let t = self.t.get(i)?;
         let d = t
             .number()
@@ -576,12 +583,16 @@ impl<'a> Scanner<'a> {
         }
         // Year-less: a qualifier may follow; a month alone needs a preposition before it.
         let (qual, year_offset, end) = self.month_qualifier(end).unwrap_or((Qual::None, None, end));
-        if day.is_none() && ambiguous {
+        // "شهري جويلية وأوت": after "month(s)" or another month name, a name is a month.
+        let after_month =
+            self.preceded_by(i, &self.v.month_words) || (i > 0 && self.month_before(i));
+        if day.is_none() && ambiguous && !after_month {
             return None;
         }
         let month_alone = day.is_none()
             && qual == Qual::None
             && year_offset.is_none()
+            && !after_month
             && !self.preceded_by(i, &self.v.prepositions)
             && !self.preceded_by(i, &self.v.period_words);
         if month_alone {
@@ -608,6 +619,19 @@ impl<'a> Scanner<'a> {
             },
             end,
         ))
+    }
+
+    /// True when the words just before `i` are a month name and `i` is joined to it by "و"
+    /// ("جويلية وأوت").
+    fn month_before(&self, i: usize) -> bool {
+        let joined = self.word(i).is_some_and(|w| w.starts_with('و'));
+        joined
+            && ((1..=2).any(|back| {
+                i >= back
+                    && self
+                        .month(i - back)
+                        .is_some_and(|(_, h, _, end)| !h && end == i)
+            }))
     }
 
     fn starts_month(&self, i: usize) -> bool {
@@ -769,6 +793,9 @@ impl<'a> Scanner<'a> {
             return false;
         }
         if self.preceded_by(i, &self.v.prepositions) || self.preceded_by(i, &self.v.dual_words) {
+            return true;
+        }
+        if (1..=3).any(|back| i >= back && self.word_in(i - back, &self.v.event_words)) {
             return true;
         }
         if end > i + 1 {
