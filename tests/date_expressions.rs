@@ -1525,19 +1525,19 @@ fn tables_are_well_formed() {
             if !seen.insert((case.text, case.published)) {
                 problems.push(format!("{at}: duplicate case"));
             }
-            if let Some(published) = case.published {
-                if published.len() != 10 || !is_iso(published) {
-                    problems.push(format!("{at}: bad publication date {published}"));
-                }
+            if let Some(published) = case.published
+                && (published.len() != 10 || !is_iso(published))
+            {
+                problems.push(format!("{at}: bad publication date {published}"));
             }
             for &(value, until) in case.expected {
                 if !is_iso(value) {
                     problems.push(format!("{at}: bad value {value}"));
                 }
-                if let Some(until) = until {
-                    if !is_iso(until) || until.len() != value.len() || until <= value {
-                        problems.push(format!("{at}: bad range {value}..{until}"));
-                    }
+                if let Some(until) = until
+                    && (!is_iso(until) || until.len() != value.len() || until <= value)
+                {
+                    problems.push(format!("{at}: bad range {value}..{until}"));
                 }
             }
         }

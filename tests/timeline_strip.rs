@@ -267,7 +267,8 @@ fn clicking_a_mark_opens_it_and_hovering_lists_it() {
     harness.hover_at(Pos2::new(x + 1.0, rect.center().y));
     harness.run_steps(3);
     harness.get_by_label("2020-06-15");
-    harness.get_by_label("عنوان الخبر 7 — جملة التاريخ 4294967295");
+    harness.get_by_label("عنوان الخبر 7");
+    harness.get_by_label("جملة التاريخ 4294967295");
     // A click within a few points opens it.
     click_at(&mut harness, Pos2::new(x + 3.0, rect.center().y));
     assert_eq!(

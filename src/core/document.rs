@@ -154,8 +154,8 @@ pub fn sentence_at(text: &str, within: Range<usize>, at: Range<usize>) -> Range<
         .clamp(local_start, para.len());
     let start = para[..local_start]
         .char_indices()
-        .filter(|&(i, c)| is_end(i, c))
-        .last()
+        .rev()
+        .find(|&(i, c)| is_end(i, c))
         .map_or(0, |(i, c)| i + c.len_utf8());
     let end = para[local_end..]
         .char_indices()

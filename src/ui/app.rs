@@ -494,8 +494,7 @@ impl KhabarApp {
             let title = doc.title(article).unwrap_or(&doc.file).to_owned();
             let sentence = match mention {
                 Some(m) if mark.mention != Mark::PUBLICATION => {
-                    let s = doc.sentence_around(&m.range);
-                    format!("{} — {}", date_label(m), doc.slice(&s))
+                    doc.slice(&doc.sentence_around(&m.range)).to_owned()
                 }
                 _ => publication_text(library, mark),
             };

@@ -317,7 +317,8 @@ struct BrushDrag {
     current: f64,
 }
 
-/// Marks of `lane` within `radius` points of `x`, nearest first (then narrowest), or `None`
+/// Marks of `lane` within `radius` points of `x`, point-like before wide ones, then nearest
+/// first (then narrowest), or `None`
 /// when too many are there to look at.
 fn marks_at<'t>(
     timeline: &'t Timeline,
@@ -344,8 +345,13 @@ fn marks_at<'t>(
             (distance <= radius).then_some((distance, r - l, m))
         })
         .collect();
+    // A mark wider than the pointer's reach (a year, a month at this zoom) is a band under
+    // everything: point-like marks near the pointer come first, as the eye sees them.
+    let wide = |w: f32| w > 2.0 * radius;
     hits.sort_by(|a, b| {
-        a.0.total_cmp(&b.0)
+        wide(a.1)
+            .cmp(&wide(b.1))
+            .then(a.0.total_cmp(&b.0))
             .then(a.1.total_cmp(&b.1))
             .then((a.2.article, a.2.mention).cmp(&(b.2.article, b.2.mention)))
     });
@@ -761,7 +767,7 @@ fn paint_density(
     }
 }
 
-/// The tooltip: the day under the pointer, then up to five "title — sentence" entries.
+/// The tooltip: the day under the pointer, then up to five entries (headline, sentence).
 fn hover_ui(ui: &mut Ui, input: &StripInput, day: i32, hits: Option<&[&Mark]>) {
     ui.label(iso_day(day));
     let Some(hits) = hits else {
@@ -773,14 +779,22 @@ fn hover_ui(ui: &mut Ui, input: &StripInput, day: i32, hits: Option<&[&Mark]>) {
         ui.visuals().text_color(),
         Direction::Rtl,
     );
-    for mark in hits.iter().take(TOOLTIP_ENTRIES) {
+    let title_style = TextStyle::new(
+        FontId::proportional(14.0),
+        ui.visuals().strong_text_color(),
+        Direction::Rtl,
+    );
+    for (n, mark) in hits.iter().take(TOOLTIP_ENTRIES).enumerate() {
+        if n > 0 {
+            ui.separator();
+        }
         let (title, sentence) = (input.describe)(mark);
-        let text = if sentence.is_empty() {
-            title
-        } else {
-            format!("{title} — {sentence}")
-        };
-        bidi_label(ui, &text, &style, 3, Sense::hover());
+        // The headline on one row, the sentence under it: one mixed line would interleave
+        // the two under the bidi algorithm.
+        bidi_label(ui, &title, &title_style, 1, Sense::hover());
+        if !sentence.is_empty() {
+            bidi_label(ui, &sentence, &style, 3, Sense::hover());
+        }
     }
     if hits.len() > TOOLTIP_ENTRIES {
         ui.weak(format!("+{}", hits.len() - TOOLTIP_ENTRIES));
