@@ -286,7 +286,90 @@ pub fn run_bench(copies: usize) -> i32 {
         articles as f64 / dated,
         mb / dated
     );
+    bench_timeline(&dates);
     0
+}
+
+/// The timeline at 100 000 articles: the dates found above, repeated with shifted days
+/// until there are that many articles, then built and queried as the strip does per frame.
+fn bench_timeline(dates: &[Vec<crate::core::dates::ArticleDates>]) {
+    use crate::core::calendar::value_span;
+    use crate::core::timeline::{Lane, Mark, Timeline};
+    use std::time::Instant;
+    const ARTICLES: u32 = 100_000;
+    let spans: Vec<(Option<(i32, i32)>, Vec<(i32, i32)>)> = dates
+        .iter()
+        .flatten()
+        .map(|a| {
+            (
+                a.published
+                    .as_ref()
+                    .and_then(|p| value_span(&p.value, None)),
+                a.mentions
+                    .iter()
+                    .filter_map(|m| value_span(&m.value, m.until.as_deref()))
+                    .collect(),
+            )
+        })
+        .collect();
+    if spans.is_empty() {
+        return;
+    }
+    let mut marks = Vec::new();
+    let mut undated = 0;
+    for n in 0..ARTICLES {
+        let (published, mentions) = &spans[n as usize % spans.len()];
+        let shift = (n as i32 * 7) % 3650;
+        match published {
+            Some((s, e)) => marks.push(Mark {
+                lane: Lane::Published,
+                start: s - shift,
+                end: e - shift,
+                article: n,
+                mention: Mark::PUBLICATION,
+            }),
+            None => undated += 1,
+        }
+        for (i, (s, e)) in mentions.iter().enumerate() {
+            marks.push(Mark {
+                lane: Lane::Mentioned,
+                start: s - shift,
+                end: e - shift,
+                article: n,
+                mention: i as u32,
+            });
+        }
+    }
+    let count = marks.len();
+    let started = Instant::now();
+    let timeline = Timeline::new(marks, undated);
+    let built = started.elapsed().as_secs_f64();
+    let (from, to) = timeline.extent().unwrap_or((0, 1));
+    let started = Instant::now();
+    const FRAMES: u32 = 1000;
+    let mut sum = 0.0f32;
+    for f in 0..FRAMES {
+        let shift = f64::from(f);
+        for lane in [Lane::Published, Lane::Mentioned] {
+            sum += timeline
+                .density(lane, f64::from(from) + shift, f64::from(to) + shift, 1200)
+                .iter()
+                .sum::<f32>();
+        }
+    }
+    let per_frame = started.elapsed().as_secs_f64() / f64::from(FRAMES);
+    let started = Instant::now();
+    let year = timeline.articles_in(Lane::Mentioned, from + 365 * 3, from + 365 * 4);
+    let brushed = started.elapsed().as_secs_f64();
+    println!(
+        "timeline      {ARTICLES} articles, {count} marks: built in {:.1} ms; both lanes' densities \
+         (1200 bins) {:.3} ms per frame (mass {:.0}); a one-year brush {:.1} ms ({} articles)",
+        built * 1e3,
+        per_frame * 1e3,
+        sum / FRAMES as f32,
+        brushed * 1e3,
+        year.len()
+    );
 }
 
 /// Runs `khabar layout`: one entry per non-empty line, as JSON or as readable text.

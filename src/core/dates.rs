@@ -88,6 +88,9 @@ pub struct Vocabulary {
     event_words: FxHashSet<String>,
     range_words: FxHashSet<String>,
     dual_words: FxHashSet<String>,
+    /// Words an expression can start with (first words of multi-word names): the scanner
+    /// tries the grammars only at these and at numbers.
+    starts: FxHashSet<String>,
 }
 
 impl Vocabulary {
@@ -120,7 +123,7 @@ impl Vocabulary {
                 .map(|(w, n)| (w, n as u8))
                 .collect()
         };
-        Vocabulary {
+        let mut v = Vocabulary {
             months: months("months"),
             ambiguous_months: set("ambiguous-months"),
             hijri_months: months("hijri-months"),
@@ -147,7 +150,34 @@ impl Vocabulary {
             event_words: set("event-words"),
             range_words: set("range-words"),
             dual_words: set("dual-words"),
-        }
+            starts: FxHashSet::default(),
+        };
+        let first = |w: &String| w.split(' ').next().unwrap_or_default().to_owned();
+        let starts: FxHashSet<String> = v
+            .months
+            .keys()
+            .chain(v.hijri_months.keys())
+            .chain(v.weekdays.keys())
+            .map(first)
+            .chain(
+                [
+                    &v.year_words,
+                    &v.period_words,
+                    &v.today,
+                    &v.yesterday,
+                    &v.tomorrow,
+                    &v.before_yesterday,
+                    &v.this,
+                    &v.month_words,
+                    &v.first_day,
+                ]
+                .into_iter()
+                .flatten()
+                .map(first),
+            )
+            .collect();
+        v.starts = starts;
+        v
     }
 
     /// The compiled-in vocabulary, or the user's copy from the assets override folder.
@@ -1173,6 +1203,16 @@ fn scan(text: &str, range: Range<usize>, v: &Vocabulary) -> Vec<(Range<usize>, R
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
+        let t = &tokens[i];
+        let may_start = match t.kind {
+            Kind::Num => true,
+            Kind::Word => word_forms(&t.folded).iter().any(|f| v.starts.contains(*f)),
+            Kind::Punct => false,
+        };
+        if !may_start {
+            i += 1;
+            continue;
+        }
         match s.expression(i) {
             Some((raw, end)) if end > i => {
                 out.push((tokens[i].range.start..tokens[end - 1].range.end, raw));
