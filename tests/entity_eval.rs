@@ -165,4 +165,18 @@ fn held_out_articles_dates_and_publication_dates() {
         details.join("\n")
     );
     assert_eq!(report.published, (5, 5));
+    // Headlines under navigation bars and mastheads.
+    for gold in &golds {
+        let doc = corpus
+            .documents
+            .iter()
+            .find(|d| d.file == gold.file)
+            .expect("gold file loaded");
+        assert_eq!(
+            doc.title(&doc.articles[0]),
+            gold.title.as_deref(),
+            "{}",
+            gold.file
+        );
+    }
 }

@@ -173,6 +173,9 @@ impl Segmenter {
             return Cue::End;
         }
         let bare = folded.trim_matches(|c: char| !c.is_alphanumeric());
+        if !prose && is_menu(folded) {
+            return Cue::Chrome;
+        }
         if starts(&cues.chrome_prefix).is_some()
             || cues.chrome_whole.iter().any(|c| c == bare)
             || cues
@@ -314,6 +317,21 @@ fn has_inner_sentence_stop(line: &str) -> bool {
     ["。", ". ", "! ", "? ", "؟ ", ": "]
         .iter()
         .any(|s| line.contains(s))
+}
+
+/// A navigation bar: three or more short items between bars or bullets
+/// ("الرئيسية | محليات | اقتصاد", "Home • News • Sport").
+fn is_menu(line: &str) -> bool {
+    let items: Vec<&str> = line
+        .split(['|', '•', '·', '»', '«', '›', '‹', '/'])
+        .map(str::trim)
+        .filter(|item| !item.is_empty())
+        .collect();
+    // Items are words: "12/3/2023 | 10:30" is a date line, not a menu.
+    items.len() >= 3
+        && items.iter().all(|item| {
+            item.split_whitespace().count() <= 4 && item.chars().any(char::is_alphabetic)
+        })
 }
 
 /// "Headline | أخبار" → "Headline": a short section name after the last bar is site chrome.
@@ -486,6 +504,19 @@ mod tests {
                 BlockKind::Body
             ]
         );
+    }
+
+    #[test]
+    fn navigation_bars_are_chrome_not_the_headline() {
+        let text = "الرئيسية | محليات | اقتصاد | رياضة | كتّاب وآراء\n\nوزارة الحج تحدد مواعيد وصول الحجاج\n\nأعلنت الوزارة اليوم بدء إصدار التصاريح للمواطنين والمقيمين عبر المنصة الإلكترونية.";
+        let k = kinds(text);
+        assert_eq!(k[0].0, BlockKind::Chrome);
+        assert_eq!(k[1].0, BlockKind::Title);
+        assert!(is_menu("Home • News • Sport • Culture"));
+        assert!(!is_menu(
+            "قال إن الاتفاق / الذي وُقّع أمس / سيُنفذ على مراحل متتالية خلال العام"
+        ));
+        assert!(!is_menu("عاجل | الرئيس يصل"));
     }
 
     #[test]
