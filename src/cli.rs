@@ -297,7 +297,9 @@ fn bench_timeline(dates: &[Vec<crate::core::dates::ArticleDates>]) {
     use crate::core::timeline::{Lane, Mark, Timeline};
     use std::time::Instant;
     const ARTICLES: u32 = 100_000;
-    let spans: Vec<(Option<(i32, i32)>, Vec<(i32, i32)>)> = dates
+    /// An article's publication span and its mentions' spans.
+    type Spans = (Option<(i32, i32)>, Vec<(i32, i32)>);
+    let spans: Vec<Spans> = dates
         .iter()
         .flatten()
         .map(|a| {
