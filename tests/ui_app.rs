@@ -341,13 +341,16 @@ fn curation_hides_an_entity_saves_it_and_undo_brings_it_back() {
     };
     let mut harness = harness(launch());
     // Search narrows the sidebar (hamza- and case-insensitive), bringing the row into view.
-    harness
-        .get_by_role(egui::accesskit::Role::TextInput)
-        .focus();
+    // The names search is the text field in the right-hand sidebar.
+    fn names_search<'h>(harness: &'h Harness<'static, KhabarApp>) -> egui_kittest::Node<'h> {
+        harness
+            .query_all_by_role(egui::accesskit::Role::TextInput)
+            .max_by(|a, b| a.rect().left().total_cmp(&b.rect().left()))
+            .unwrap()
+    }
+    names_search(&harness).focus();
     harness.step();
-    harness
-        .get_by_role(egui::accesskit::Role::TextInput)
-        .type_text("باكو");
+    names_search(&harness).type_text("باكو");
     harness.run_steps(2);
     let row = sidebar_row(&harness, "باكو").expect("Baku is listed");
     harness.get_by_label(&row).click_secondary();

@@ -3,10 +3,12 @@
 //! written atomically, and replayed over fresh extraction results on every open.
 
 use crate::core::entities::Entity;
+pub use crate::core::export::ReviewState;
 use crate::core::lexicon::Kind;
 use crate::core::normalize::fold;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, Sender};
 
 /// One correction. Entities are named by their key (see [`Entity::key`]).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -35,11 +37,30 @@ pub enum Edit {
     },
 }
 
-/// The edits of one corpus, oldest first.
+/// The edits of one corpus, oldest first, and the reviewer's state of each article.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Curation {
     pub version: u32,
     pub edits: Vec<Edit>,
+    /// Review state and note by article id (`file`, `file#2`; see `Document::article_id`).
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub reviews: std::collections::BTreeMap<String, Review>,
+}
+
+/// The reviewer's state of one article.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Review {
+    #[serde(default)]
+    pub state: ReviewState,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+impl Review {
+    /// True when there is nothing to keep (unread, no note).
+    pub fn is_blank(&self) -> bool {
+        self.state == ReviewState::Unread && self.note.is_empty()
+    }
 }
 
 /// Why the sidecar could not be read or written.
@@ -122,7 +143,29 @@ impl Curation {
         file.write_all(json.as_bytes()).map_err(error)?;
         file.sync_all().map_err(error)?;
         drop(file);
-        std::fs::rename(&tmp, path).map_err(error)
+        std::fs::rename(&tmp, path).map_err(error)?;
+        // The rename itself must reach the disk too, or a power cut can undo it.
+        #[cfg(unix)]
+        if let Some(parent) = path.parent()
+            && let Ok(dir) = std::fs::File::open(parent)
+        {
+            let _ = dir.sync_all();
+        }
+        Ok(())
+    }
+
+    /// The review of an article id (unread and without note when none is stored).
+    pub fn review(&self, id: &str) -> Review {
+        self.reviews.get(id).cloned().unwrap_or_default()
+    }
+
+    /// Stores a review, dropping blank ones so the sidecar stays small.
+    pub fn set_review(&mut self, id: &str, review: Review) {
+        if review.is_blank() {
+            self.reviews.remove(id);
+        } else {
+            self.reviews.insert(id.to_owned(), review);
+        }
     }
 
     /// Where a folder corpus keeps its sidecar: inside the folder when it can be written,
@@ -158,6 +201,65 @@ impl Curation {
             .join("khabar")
             .join("curation")
             .join(format!("{:016x}.json", hasher.finish()))
+    }
+}
+
+/// Writes sidecars on one background thread so the UI never waits on the disk. Saves asked for
+/// while one is being written are coalesced (the newest state wins) and never reordered, so an
+/// older state can not overwrite a newer one. Dropping the saver waits for pending writes.
+pub struct Saver {
+    sender: Option<Sender<(PathBuf, Curation)>>,
+    results: Receiver<Result<(), String>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Saver {
+    /// Starts the writer thread; `notify` is called after each write (to wake the UI).
+    pub fn new(notify: impl Fn() + Send + 'static) -> Saver {
+        let (sender, jobs) = std::sync::mpsc::channel::<(PathBuf, Curation)>();
+        let (report, results) = std::sync::mpsc::channel();
+        let thread = std::thread::Builder::new()
+            .name("khabar-save".into())
+            .spawn(move || {
+                while let Ok(mut job) = jobs.recv() {
+                    // Only the newest state of each burst is written.
+                    while let Ok(newer) = jobs.try_recv() {
+                        if newer.0 != job.0 {
+                            let _ = report.send(job.1.save(&job.0).map_err(|e| e.to_string()));
+                        }
+                        job = newer;
+                    }
+                    let _ = report.send(job.1.save(&job.0).map_err(|e| e.to_string()));
+                    notify();
+                }
+            })
+            .ok();
+        Saver {
+            sender: Some(sender),
+            results,
+            thread,
+        }
+    }
+
+    /// Queues a save of `curation` to `path`.
+    pub fn save(&self, path: &Path, curation: &Curation) {
+        if let Some(sender) = &self.sender {
+            let _ = sender.send((path.to_owned(), curation.clone()));
+        }
+    }
+
+    /// Results of the writes finished since the last call.
+    pub fn results(&self) -> Vec<Result<(), String>> {
+        self.results.try_iter().collect()
+    }
+}
+
+impl Drop for Saver {
+    fn drop(&mut self) {
+        self.sender.take();
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
     }
 }
 
@@ -226,6 +328,59 @@ fn apply_one(edit: &Edit, found: &mut Vec<Entity>, text: &str, template: Option<
 mod tests {
     use super::*;
 
+    #[test]
+    fn reviews_round_trip_and_blank_ones_are_dropped() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(SIDECAR_NAME);
+        let mut c = Curation::default();
+        c.set_review(
+            "a.txt",
+            Review {
+                state: ReviewState::Flagged,
+                note: "راجع التاريخ، \"مهم\"".into(),
+            },
+        );
+        c.set_review("b.txt#2", Review::default());
+        assert_eq!(c.reviews.len(), 1);
+        c.save(&path).unwrap();
+        let back = Curation::load(&path).unwrap();
+        assert_eq!(back, c);
+        assert_eq!(back.review("a.txt").state, ReviewState::Flagged);
+        assert_eq!(back.review("nothing.txt"), Review::default());
+        // Older sidecars without reviews still load.
+        std::fs::write(&path, r#"{"version":1,"edits":[]}"#).unwrap();
+        assert!(Curation::load(&path).unwrap().reviews.is_empty());
+    }
+
+    #[test]
+    fn the_saver_writes_the_newest_state_and_finishes_on_drop() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(SIDECAR_NAME);
+        let saver = Saver::new(|| {});
+        let mut c = Curation::default();
+        for n in 0..50 {
+            c.set_review(
+                "a.txt",
+                Review {
+                    state: ReviewState::Read,
+                    note: format!("note {n}"),
+                },
+            );
+            saver.save(&path, &c);
+        }
+        drop(saver);
+        assert_eq!(
+            Curation::load(&path).unwrap().review("a.txt").note,
+            "note 49"
+        );
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+            .collect();
+        assert!(leftovers.is_empty());
+    }
+
     const TEXT: &str = "قره باغ وكاراباخ وبوتين وفلاديمير بوتين";
 
     fn span(s: &str) -> std::ops::Range<usize> {
@@ -260,6 +415,7 @@ mod tests {
     fn edits_apply_in_order() {
         let curation = Curation {
             version: 1,
+            reviews: Default::default(),
             edits: vec![
                 Edit::Merge {
                     from: "p:a".into(),
@@ -299,6 +455,7 @@ mod tests {
         );
         let hidden = Curation {
             version: 1,
+            reviews: Default::default(),
             edits: vec![Edit::Hide { key: "g:1".into() }],
         }
         .apply(&base(), |_| TEXT);
@@ -312,6 +469,7 @@ mod tests {
         assert_eq!(Curation::load(&path).unwrap(), Curation::default());
         let curation = Curation {
             version: 1,
+            reviews: Default::default(),
             edits: vec![
                 Edit::Hide { key: "g:7".into() },
                 Edit::Rename {

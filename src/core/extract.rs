@@ -68,7 +68,9 @@ pub struct ExtractDate {
     pub hijri: Option<String>,
 }
 
-fn article(
+/// One article as the format describes it: its entities (as shown, after corrections) and
+/// dates.
+pub fn article(
     doc: &Document,
     article: &Article,
     entities: &[Entity],

@@ -10,6 +10,7 @@ use crate::core::document::Document;
 use crate::core::entities::Entity;
 use crate::core::error::LoadError;
 use crate::core::lexicon::Lexicon;
+use crate::core::search::SearchIndex;
 use crate::core::segment::Segmenter;
 use rayon::prelude::*;
 use std::path::PathBuf;
@@ -40,6 +41,8 @@ pub enum LoadEvent {
         entities: Vec<Vec<Vec<Entity>>>,
         /// Dates of every loaded document, like `entities`.
         dates: Vec<Vec<ArticleDates>>,
+        /// Full-text index; article numbers enumerate `files` in order, then their articles.
+        search: Box<SearchIndex>,
         /// The reviewer's corrections and where they are kept (read off the UI thread).
         curation: Result<Curation, String>,
         sidecar: PathBuf,
@@ -196,11 +199,18 @@ fn run(
         let mut documents = loaded.into_inner().unwrap_or_else(|e| e.into_inner());
         documents.sort_by(|a, b| a.file.cmp(&b.file));
         let annotations = annotate(&documents, lexicon);
+        let pairs: Vec<(usize, usize)> = documents
+            .iter()
+            .enumerate()
+            .flat_map(|(d, doc)| (0..doc.articles.len()).map(move |a| (d, a)))
+            .collect();
+        let search = Box::new(SearchIndex::build(&documents, &pairs));
         let sidecar = sidecar_path(&source);
         let _ = sender.send(LoadEvent::Entities {
             files: documents.iter().map(|d| d.file.clone()).collect(),
             entities: annotations.entities,
             dates: annotations.dates,
+            search,
             curation: Curation::load(&sidecar).map_err(|e| e.to_string()),
             sidecar,
         });

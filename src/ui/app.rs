@@ -1,9 +1,12 @@
 //! The application: state, commands applied once per frame, and the window's panels.
 
+use crate::core::calendar::iso_day;
 use crate::core::corpus::CorpusSource;
-use crate::core::curation::Edit;
+use crate::core::curation::{Edit, Review, ReviewState, Saver};
+use crate::core::export::{ExportArticle, Format, ReportHeader, render, write_atomically};
 use crate::core::lexicon::Lexicon;
 use crate::core::loader::LoadJob;
+use crate::core::search::Query;
 use crate::core::segment::Segmenter;
 use crate::core::timeline::{Lane, Mark};
 use crate::ui::library::ListFilter;
@@ -54,13 +57,29 @@ pub enum Command {
         article: u32,
         mention: u32,
     },
+    /// Review state of the article being read.
+    SetReviewState(ReviewState),
+    /// Note of the article being read.
+    SetNote(String),
+    /// Next (+1) or previous (−1) article of the list.
+    Step(i32),
+    /// Flag the article being read, or unflag it.
+    ToggleFlag,
+    /// Only articles in this review state, or all.
+    SetReviewFilter(Option<ReviewState>),
+    /// Remove every filter.
+    ClearFilters,
+    /// Empty the search box.
+    ClearSearch,
+    /// Put the keyboard in the search box.
+    FocusSearch,
+    /// Move the reader to the next (+1) or previous (−1) search hit.
+    Hit(i32),
+    /// Ask where to save the current filtered set in a format.
+    Export(Format),
+    /// Save the current filtered set in a format to a file.
+    ExportTo(Format, PathBuf),
 }
-
-/// Results of background saves of the corrections.
-type SaveChannel = (
-    std::sync::mpsc::Sender<Result<(), String>>,
-    std::sync::mpsc::Receiver<Result<(), String>>,
-);
 
 /// The Khabar window.
 pub struct KhabarApp {
@@ -93,7 +112,29 @@ pub struct KhabarApp {
     /// Time runs right to left on the strip.
     pub time_rtl: bool,
     strip_labels: StripLabels,
-    save_results: SaveChannel,
+    /// Writes the sidecar (corrections and reviews) off the UI thread.
+    saver: Saver,
+    /// The note being edited, for the article `selected`.
+    pub note_draft: String,
+    /// Only articles in this review state.
+    pub review_filter: Option<ReviewState>,
+    /// The search box's text.
+    pub search_text: String,
+    /// The query `search_text` was parsed into and the entries it matches, kept while the
+    /// text is unchanged.
+    search_cache: Option<(String, Query, Vec<u32>)>,
+    /// The search hit the reader was last moved to.
+    pub hit_cursor: Option<usize>,
+    focus_search: bool,
+    /// The article last marked read on opening.
+    marked_read: Option<ArticleKey>,
+    /// The last session's view, applied when its corpus has loaded.
+    pending_restore: Option<Saved>,
+    /// Save dialogs and export writes report here (off the UI thread).
+    export_results: (
+        std::sync::mpsc::Sender<ExportOutcome>,
+        std::sync::mpsc::Receiver<ExportOutcome>,
+    ),
     commands: Vec<Command>,
     window_title: String,
 }
@@ -101,9 +142,32 @@ pub struct KhabarApp {
 impl KhabarApp {
     /// Creates the app and starts loading the launch folder (or the demo corpus).
     pub fn new(cc: &eframe::CreationContext<'_>, launch: Launch) -> KhabarApp {
+        let saved = cc
+            .storage
+            .and_then(|storage| eframe::get_value::<Saved>(storage, eframe::APP_KEY));
+        Self::restore(cc, launch, saved)
+    }
+
+    /// Creates the app from what the last session saved: the corpus it had open (unless the
+    /// launch names another), then, once loaded, its filters and the article being read.
+    pub fn restore(
+        cc: &eframe::CreationContext<'_>,
+        launch: Launch,
+        saved: Option<Saved>,
+    ) -> KhabarApp {
         fonts::install(&cc.egui_ctx);
+        let reopen = saved
+            .as_ref()
+            .filter(|_| launch.folder.is_none())
+            .and_then(|s| s.folder.clone())
+            .filter(|f| f.is_dir());
+        let restore_view = launch.folder.is_none()
+            && saved
+                .as_ref()
+                .is_some_and(|s| s.folder.is_none() || reopen.is_some());
         let source = launch
             .folder
+            .or(reopen)
             .map_or(CorpusSource::Demo, CorpusSource::Folder);
         let mut app = KhabarApp {
             library: Library::new(source.clone()),
@@ -128,12 +192,75 @@ impl KhabarApp {
             undated_filter: false,
             time_rtl: false,
             strip_labels: StripLabels::default(),
-            save_results: std::sync::mpsc::channel(),
+            saver: {
+                let ctx = cc.egui_ctx.clone();
+                Saver::new(move || ctx.request_repaint())
+            },
+            note_draft: String::new(),
+            review_filter: None,
+            search_text: String::new(),
+            search_cache: None,
+            hit_cursor: None,
+            focus_search: false,
+            marked_read: None,
+            pending_restore: None,
+            export_results: std::sync::mpsc::channel(),
             commands: Vec::new(),
             window_title: String::new(),
         };
         app.open(&cc.egui_ctx, source);
+        if let Some(saved) = saved {
+            app.time_rtl = saved.time_rtl;
+            if restore_view {
+                app.pending_restore = Some(saved);
+            }
+        }
         app
+    }
+
+    /// What is kept between launches.
+    pub fn saved_state(&self) -> Saved {
+        Saved {
+            folder: match &self.library.source {
+                CorpusSource::Folder(f) => Some(f.clone()),
+                _ => None,
+            },
+            selected: self.selected.clone(),
+            entity_filter: self.entity_filter.clone(),
+            date_brush: self.date_brush,
+            brush_lane: self.brush_lane,
+            undated_filter: self.undated_filter,
+            review_filter: self.review_filter,
+            search_text: self.search_text.clone(),
+            time_rtl: self.time_rtl,
+            timeline_view: self.timeline_view.clone(),
+        }
+    }
+
+    /// Applies a saved view once the corpus it belongs to is loaded.
+    fn apply_restore(&mut self) {
+        if self.library.is_loading() || self.library.search.is_none() {
+            return;
+        }
+        let Some(saved) = self.pending_restore.take() else {
+            return;
+        };
+        self.entity_filter = saved
+            .entity_filter
+            .filter(|k| self.library.index.get(k).is_some());
+        self.date_brush = saved.date_brush;
+        self.brush_lane = saved.brush_lane;
+        self.undated_filter = saved.undated_filter;
+        self.review_filter = saved.review_filter;
+        self.search_text = saved.search_text;
+        if saved.timeline_view.fitted {
+            self.timeline_view = saved.timeline_view;
+        }
+        self.refresh_search();
+        if let Some(key) = saved.selected.filter(|k| self.library.find(k).is_some()) {
+            self.select(key, None);
+        }
+        self.keep_selection_visible();
     }
 
     /// Starts loading a source in the background, replacing the current corpus.
@@ -147,6 +274,8 @@ impl KhabarApp {
         self.date_brush = None;
         self.undated_filter = false;
         self.timeline_view = TimelineView::default();
+        self.search_cache = None;
+        self.review_filter = None;
         self.job = Some(LoadJob::spawn(
             source,
             self.segmenter.clone(),
@@ -156,21 +285,68 @@ impl KhabarApp {
     }
 
     /// Re-applies the corrections and saves them, off the UI thread.
-    fn curation_changed(&mut self, ctx: &egui::Context) {
+    fn curation_changed(&mut self) {
         self.library.curation.version = 1;
         self.library.apply_curation();
-        let Some(path) = self.library.sidecar.clone() else {
+        self.save_sidecar();
+    }
+
+    fn save_sidecar(&self) {
+        if let Some(path) = &self.library.sidecar {
+            self.saver.save(path, &self.library.curation);
+        }
+    }
+
+    /// The article id (`file`, `file#2`) of a key.
+    fn article_id(key: &ArticleKey) -> String {
+        if key.part == 1 {
+            key.file.clone()
+        } else {
+            format!("{}#{}", key.file, key.part)
+        }
+    }
+
+    /// The review of the article being read.
+    pub fn selected_review(&self) -> Option<Review> {
+        let key = self.selected.as_ref()?;
+        Some(self.library.curation.review(&Self::article_id(key)))
+    }
+
+    fn set_review(&mut self, key: &ArticleKey, review: Review) {
+        let id = Self::article_id(key);
+        if self.library.curation.review(&id) != review {
+            self.library.curation.set_review(&id, review);
+            self.save_sidecar();
+        }
+    }
+
+    /// Opens an article: marks it read, loads its note for editing.
+    fn select(&mut self, key: ArticleKey, reader: Option<ReaderState>) {
+        if self.selected.as_ref() != Some(&key) {
+            self.reader = ReaderState::default();
+        }
+        if let Some(reader) = reader {
+            self.reader = reader;
+        }
+        self.note_draft = self.library.curation.review(&Self::article_id(&key)).note;
+        self.selected = Some(key);
+        self.mark_read();
+    }
+
+    /// The article on screen counts as read — once the reviews are loaded, and once per
+    /// opening, so setting it back to unread sticks while it stays open.
+    fn mark_read(&mut self) {
+        if self.library.sidecar.is_none() || self.selected == self.marked_read {
             return;
-        };
-        let curation = self.library.curation.clone();
-        let sender = self.save_results.0.clone();
-        let ctx = ctx.clone();
-        let _ = std::thread::Builder::new()
-            .name("khabar-save".into())
-            .spawn(move || {
-                let _ = sender.send(curation.save(&path).map_err(|e| e.to_string()));
-                ctx.request_repaint();
-            });
+        }
+        self.marked_read = self.selected.clone();
+        if let Some(key) = self.selected.clone() {
+            let mut review = self.library.curation.review(&Self::article_id(&key));
+            if review.state == ReviewState::Unread {
+                review.state = ReviewState::Read;
+                self.set_review(&key, review);
+            }
+        }
     }
 
     /// Queues a command for the end of the frame.
@@ -191,12 +367,7 @@ impl KhabarApp {
                         job.cancel();
                     }
                 }
-                Command::Select(key) => {
-                    if self.selected.as_ref() != Some(&key) {
-                        self.reader = ReaderState::default();
-                    }
-                    self.selected = Some(key);
-                }
+                Command::Select(key) => self.select(key, None),
                 Command::ShowSkipped(show) => self.show_skipped = show,
                 Command::ShowPathField(show) => self.show_path_field = show,
                 Command::Curate(edit) => {
@@ -208,12 +379,86 @@ impl KhabarApp {
                     self.library.curation.edits.push(edit);
                     self.merge_source = None;
                     self.renaming = None;
-                    self.curation_changed(ctx);
+                    self.curation_changed();
                 }
                 Command::Undo => {
                     if self.library.curation.edits.pop().is_some() {
-                        self.curation_changed(ctx);
+                        self.curation_changed();
                     }
+                }
+                Command::SetReviewState(state) => {
+                    if let Some(key) = self.selected.clone() {
+                        let mut review = self.library.curation.review(&Self::article_id(&key));
+                        review.state = state;
+                        self.set_review(&key, review);
+                    }
+                }
+                Command::SetNote(note) => {
+                    if let Some(key) = self.selected.clone() {
+                        let mut review = self.library.curation.review(&Self::article_id(&key));
+                        review.note = note;
+                        self.set_review(&key, review);
+                    }
+                }
+                Command::Step(delta) => {
+                    let visible = self.visible();
+                    let at = self
+                        .selected
+                        .as_ref()
+                        .and_then(|k| self.library.index_of(k))
+                        .and_then(|i| visible.iter().position(|&v| v == i));
+                    let next = match at {
+                        Some(p) => p
+                            .saturating_add_signed(delta as isize)
+                            .min(visible.len().saturating_sub(1)),
+                        None => 0,
+                    };
+                    if let Some(key) = visible.get(next).and_then(|&i| self.library.key_of(i)) {
+                        self.select(key, None);
+                    }
+                }
+                Command::ToggleFlag => {
+                    if let Some(review) = self.selected_review() {
+                        let state = if review.state == ReviewState::Flagged {
+                            ReviewState::Read
+                        } else {
+                            ReviewState::Flagged
+                        };
+                        self.commands.push(Command::SetReviewState(state));
+                    }
+                }
+                Command::SetReviewFilter(filter) => {
+                    self.review_filter = filter;
+                    self.keep_selection_visible();
+                }
+                Command::ClearSearch => self.search_text.clear(),
+                Command::Export(format) => self.ask_export_path(ctx, format),
+                Command::ExportTo(format, path) => self.export_to(ctx, format, path),
+                Command::FocusSearch => self.focus_search = true,
+                Command::Hit(delta) => {
+                    let hits = self.search_hits();
+                    if !hits.is_empty() {
+                        let n = hits.len() as isize;
+                        let next = match self.hit_cursor {
+                            Some(c) => (c as isize + delta as isize).rem_euclid(n),
+                            None if delta < 0 => n - 1,
+                            None => 0,
+                        } as usize;
+                        self.hit_cursor = Some(next);
+                        let range = hits[next].clone();
+                        let budget = self.reader.byte_budget;
+                        self.reader.focus = Some(range.clone());
+                        self.reader.scroll_to_focus = true;
+                        self.reader.byte_budget = budget.max(range.end + 4096);
+                    }
+                }
+                Command::ClearFilters => {
+                    self.entity_filter = None;
+                    self.date_brush = None;
+                    self.undated_filter = false;
+                    self.review_filter = None;
+                    self.search_text.clear();
+                    self.keep_selection_visible();
                 }
                 Command::MarkForMerge(key) => self.merge_source = key,
                 Command::StartRename(key) => {
@@ -268,7 +513,39 @@ impl KhabarApp {
             entity: self.entity_filter.as_deref(),
             range: self.date_brush.map(|b| (Lane::from(b.lane), b.from, b.to)),
             undated: self.undated_filter,
+            review: self.review_filter,
+            matches: self
+                .search_cache
+                .as_ref()
+                .filter(|(_, q, _)| !q.is_empty())
+                .map(|(_, _, m)| m.as_slice()),
         }
+    }
+
+    /// Re-runs the search when its text changed (once per frame at most).
+    fn refresh_search(&mut self) {
+        let stale = self
+            .search_cache
+            .as_ref()
+            .is_none_or(|(text, _, _)| *text != self.search_text);
+        let Some(index) = &self.library.search else {
+            return;
+        };
+        if stale {
+            let query = Query::parse(&self.search_text);
+            let matches = index.search(&query);
+            self.search_cache = Some((self.search_text.clone(), query, matches));
+            self.hit_cursor = None;
+            self.keep_selection_visible();
+        }
+    }
+
+    /// The parsed search, when there is one.
+    pub fn query(&self) -> Option<&Query> {
+        self.search_cache
+            .as_ref()
+            .map(|(_, q, _)| q)
+            .filter(|q| !q.is_empty())
     }
 
     /// List entries shown under the current filters.
@@ -284,10 +561,9 @@ impl KhabarApp {
             .as_ref()
             .and_then(|k| self.library.index_of(k));
         if !shown.is_some_and(|i| visible.contains(&i))
-            && let Some(&first) = visible.first()
+            && let Some(key) = visible.first().and_then(|&i| self.library.key_of(i))
         {
-            self.selected = self.library.key_of(first);
-            self.reader = ReaderState::default();
+            self.select(key, None);
         }
     }
 
@@ -317,11 +593,11 @@ impl KhabarApp {
             file: doc.file.clone(),
             part: art.part,
         };
-        self.reader = match range {
+        let reader = match range {
             Some(r) => ReaderState::focused_on(doc.sentence_around(&r)),
             None => ReaderState::default(),
         };
-        self.selected = Some(key);
+        self.select(key, Some(reader));
     }
 
     fn poll_background(&mut self, ctx: &egui::Context) {
@@ -351,10 +627,50 @@ impl KhabarApp {
                 }
             }
         }
-        for result in self.save_results.1.try_iter() {
+        for outcome in self.export_results.1.try_iter().collect::<Vec<_>>() {
+            match outcome {
+                ExportOutcome::Chosen(format, path) => {
+                    self.commands.push(Command::ExportTo(format, path))
+                }
+                ExportOutcome::Written(Ok((path, count))) => {
+                    self.message = Some(format!("Exported {count} articles to {}", path.display()))
+                }
+                ExportOutcome::Written(Err(e)) => {
+                    self.message = Some(format!("Export failed: {e}"))
+                }
+            }
+        }
+        for result in self.saver.results() {
             self.library.curation_error =
                 result.err().map(|e| format!("Corrections not saved: {e}"));
         }
+        // Reading keys, unless the keyboard is in a text field (Esc always clears).
+        let typing = ctx.egui_wants_keyboard_input();
+        let key = |k: egui::Key| ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, k));
+        if !typing {
+            if key(egui::Key::J) {
+                self.commands.push(Command::Step(1));
+            }
+            if key(egui::Key::K) {
+                self.commands.push(Command::Step(-1));
+            }
+            if key(egui::Key::F) {
+                self.commands.push(Command::ToggleFlag);
+            }
+            if key(egui::Key::Slash) {
+                self.commands.push(Command::FocusSearch);
+            }
+            if key(egui::Key::N) {
+                self.commands.push(Command::Hit(1));
+            }
+        }
+        if key(egui::Key::Escape) {
+            ctx.memory_mut(|m| m.stop_text_input());
+            self.commands.push(Command::ClearFilters);
+        }
+        self.apply_restore();
+        self.refresh_search();
+        self.mark_read();
         // Ctrl+Z in a text field undoes typing; elsewhere it undoes a correction.
         let undo = !ctx.egui_wants_keyboard_input()
             && ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::Z));
@@ -389,6 +705,16 @@ impl KhabarApp {
             if ui.button("Demo corpus").clicked() {
                 self.command(Command::Open(CorpusSource::Demo));
             }
+            ui.menu_button("Export…", |ui| {
+                for format in [Format::Csv, Format::Json, Format::Html] {
+                    if ui.button(format.label()).clicked() {
+                        self.commands.push(Command::Export(format));
+                        ui.close();
+                    }
+                }
+            })
+            .response
+            .on_hover_text("Save the articles shown now (with their review state and notes)");
             ui.checkbox(&mut self.time_rtl, "Time right to left")
                 .on_hover_text("Run the timeline from right to left, as Arabic text reads");
             if self.library.is_loading() {
@@ -436,6 +762,237 @@ impl KhabarApp {
         if let Some(message) = &self.message {
             ui.colored_label(ui.visuals().warn_fg_color, message);
         }
+    }
+
+    /// Search box, review-state filter and the active filters as removable chips.
+    fn filter_bar_ui(&mut self, ui: &mut egui::Ui) {
+        let search = ui.add(
+            egui::TextEdit::singleline(&mut self.search_text)
+                .hint_text("Search articles…  (/)")
+                .desired_width(f32::INFINITY),
+        );
+        if std::mem::take(&mut self.focus_search) {
+            search.request_focus();
+        }
+        ui.horizontal_wrapped(|ui| {
+            let mut filter = self.review_filter;
+            for (state, label) in [
+                (None, "All"),
+                (Some(ReviewState::Unread), "Unread"),
+                (Some(ReviewState::Read), "Read"),
+                (Some(ReviewState::Flagged), "Flagged"),
+            ] {
+                ui.selectable_value(&mut filter, state, label);
+            }
+            if filter != self.review_filter {
+                self.commands.push(Command::SetReviewFilter(filter));
+            }
+        });
+        let mut chips: Vec<(String, Command)> = Vec::new();
+        if let Some(key) = &self.entity_filter {
+            let name = self
+                .library
+                .index
+                .get(key)
+                .map_or(key.clone(), |e| e.name.clone());
+            chips.push((name, Command::ToggleEntity(key.clone())));
+        }
+        if let Some(b) = self.date_brush {
+            let lane = match b.lane {
+                BrushLane::Published => "published",
+                BrushLane::Mentioned => "mentions",
+            };
+            chips.push((
+                format!("{lane} {} – {}", iso_day(b.from), iso_day(b.to)),
+                Command::SetBrush(None),
+            ));
+        }
+        if self.undated_filter {
+            chips.push(("undated".into(), Command::ShowUndated(false)));
+        }
+        if !self.search_text.trim().is_empty() {
+            chips.push((
+                format!("search: {}", self.search_text.trim()),
+                Command::ClearSearch,
+            ));
+        }
+        if !chips.is_empty() {
+            ui.horizontal_wrapped(|ui| {
+                for (label, command) in chips {
+                    let chip = egui::Button::new(format!("{label}  ×"))
+                        .corner_radius(10.0)
+                        .small();
+                    if ui.add(chip).on_hover_text("Remove this filter").clicked() {
+                        self.commands.push(command);
+                    }
+                }
+                if ui.small_button("Clear all (Esc)").clicked() {
+                    self.commands.push(Command::ClearFilters);
+                }
+            });
+        }
+        ui.separator();
+    }
+
+    /// Review state, note and search-hit navigation of the article being read.
+    fn review_bar_ui(&mut self, ui: &mut egui::Ui) {
+        let Some(review) = self.selected_review() else {
+            return;
+        };
+        ui.horizontal(|ui| {
+            let mut state = review.state;
+            for (value, label) in [
+                (ReviewState::Unread, "Unread"),
+                (ReviewState::Read, "Read"),
+                (ReviewState::Flagged, "Flagged (f)"),
+            ] {
+                ui.selectable_value(&mut state, value, label);
+            }
+            if state != review.state {
+                self.commands.push(Command::SetReviewState(state));
+            }
+            ui.separator();
+            let hits = self.search_hits();
+            if !hits.is_empty() {
+                let at = self.hit_cursor.map_or(0, |c| c + 1);
+                ui.label(format!("{at} / {} hits", hits.len()));
+                if ui.small_button("Previous").clicked() {
+                    self.commands.push(Command::Hit(-1));
+                }
+                if ui.small_button("Next").clicked() {
+                    self.commands.push(Command::Hit(1));
+                }
+            }
+        });
+        let note = ui.add(
+            egui::TextEdit::multiline(&mut self.note_draft)
+                .hint_text("Note on this article…")
+                .desired_rows(1)
+                .desired_width(f32::INFINITY),
+        );
+        if note.changed() {
+            self.commands
+                .push(Command::SetNote(self.note_draft.clone()));
+        } else if !note.has_focus() {
+            self.note_draft = review.note;
+        }
+        ui.separator();
+    }
+
+    /// Opens a save dialog on its own thread; the chosen path comes back as `ExportTo`.
+    fn ask_export_path(&self, ctx: &egui::Context, format: Format) {
+        let sender = self.export_results.0.clone();
+        let ctx = ctx.clone();
+        let name = format!(
+            "{}.{}",
+            sanitize_file_name(&self.library.source.display_name()),
+            format.extension()
+        );
+        let _ = std::thread::Builder::new()
+            .name("khabar-save-dialog".into())
+            .spawn(move || {
+                let chosen = rfd::FileDialog::new()
+                    .set_title("Export the articles shown")
+                    .set_file_name(name)
+                    .add_filter(format.label(), &[format.extension()])
+                    .save_file();
+                if let Some(path) = chosen {
+                    let _ = sender.send(ExportOutcome::Chosen(format, path));
+                }
+                ctx.request_repaint();
+            });
+    }
+
+    /// Renders the articles shown now and writes them atomically off the UI thread.
+    fn export_to(&mut self, ctx: &egui::Context, format: Format, path: PathBuf) {
+        let visible = self.visible();
+        let articles: Vec<ExportArticle> = visible
+            .iter()
+            .filter_map(|&i| {
+                let &(d, a) = self.library.entries.get(i)?;
+                let doc = &self.library.documents[d];
+                let article = &doc.articles[a];
+                let entities = self
+                    .library
+                    .entities
+                    .get(d)
+                    .and_then(|e| e.get(a))
+                    .map_or(&[][..], |e| e.as_slice());
+                let review = self.library.curation.review(&doc.article_id(article));
+                Some(ExportArticle {
+                    extract: crate::core::extract::article(
+                        doc,
+                        article,
+                        entities,
+                        self.library.dates_of(d, a),
+                    ),
+                    review: review.state,
+                    note: review.note,
+                })
+            })
+            .collect();
+        let header = ReportHeader {
+            corpus: self.library.source.display_name(),
+            filters: self.filter_description(visible.len()),
+            exported: today_iso(),
+        };
+        let bytes = render(format, &articles, &self.library.skipped, &header);
+        let sender = self.export_results.0.clone();
+        let ctx = ctx.clone();
+        let count = articles.len();
+        let _ = std::thread::Builder::new()
+            .name("khabar-export".into())
+            .spawn(move || {
+                let result = write_atomically(&path, &bytes)
+                    .map(|()| (path.clone(), count))
+                    .map_err(|e| format!("{}: {e}", path.display()));
+                let _ = sender.send(ExportOutcome::Written(result));
+                ctx.request_repaint();
+            });
+    }
+
+    /// "3 of 7 articles · entity: باكو · search: …", for reports.
+    fn filter_description(&self, shown: usize) -> String {
+        let mut parts = vec![format!(
+            "{shown} of {} articles",
+            self.library.article_count()
+        )];
+        if let Some(key) = &self.entity_filter {
+            let name = self
+                .library
+                .index
+                .get(key)
+                .map_or(key.as_str(), |e| e.name.as_str());
+            parts.push(format!("entity: {name}"));
+        }
+        if let Some(b) = self.date_brush {
+            parts.push(format!("dates: {} – {}", iso_day(b.from), iso_day(b.to)));
+        }
+        if self.undated_filter {
+            parts.push("undated".into());
+        }
+        if let Some(state) = self.review_filter {
+            parts.push(format!("review: {}", state.as_str()));
+        }
+        if !self.search_text.trim().is_empty() {
+            parts.push(format!("search: {}", self.search_text.trim()));
+        }
+        parts.join(" · ")
+    }
+
+    /// Search hits in the article being read, in text order.
+    pub fn search_hits(&self) -> Vec<std::ops::Range<usize>> {
+        let (Some(query), Some((doc, article))) = (
+            self.query(),
+            self.selected.as_ref().and_then(|k| self.library.find(k)),
+        ) else {
+            return Vec::new();
+        };
+        crate::core::search::hits(
+            &doc.text,
+            &crate::core::annotations::article_ranges(article),
+            query,
+        )
     }
 
     /// The dates of the article read, for highlighting.
@@ -540,7 +1097,28 @@ impl KhabarApp {
     }
 }
 
+/// The part of the app's state kept between launches (eframe persistence).
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct Saved {
+    /// The corpus folder open last (`None`: the demo corpus).
+    pub folder: Option<PathBuf>,
+    pub selected: Option<ArticleKey>,
+    pub entity_filter: Option<String>,
+    pub date_brush: Option<Brush>,
+    pub brush_lane: BrushLane,
+    pub undated_filter: bool,
+    pub review_filter: Option<ReviewState>,
+    pub search_text: String,
+    pub time_rtl: bool,
+    pub timeline_view: TimelineView,
+}
+
 impl eframe::App for KhabarApp {
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, eframe::APP_KEY, &self.saved_state());
+    }
+
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         self.poll_background(ctx);
         self.apply_commands(ctx);
@@ -563,6 +1141,7 @@ impl eframe::App for KhabarApp {
             .default_size(380.0)
             .min_size(220.0)
             .show(ui, |ui| {
+                self.filter_bar_ui(ui);
                 let visible = self.visible();
                 if let Some(command) = article_list::article_list_ui(
                     ui,
@@ -595,6 +1174,7 @@ impl eframe::App for KhabarApp {
                 }
             });
         egui::CentralPanel::default().show(ui, |ui| {
+            self.review_bar_ui(ui);
             let article = self
                 .selected
                 .as_ref()
@@ -621,6 +1201,7 @@ impl eframe::App for KhabarApp {
                     .unwrap_or_default(),
                 selected: self.entity_filter.as_deref(),
                 dates: self.date_marks(),
+                hits: self.search_hits(),
                 published: self.publication_line(),
             };
             reader::reader_ui(ui, article, &mut self.reader, &self.library, &marks);
@@ -668,4 +1249,33 @@ fn publication_text(library: &Library, mark: &Mark) -> String {
         Some(p) => format!("Published {}", p.value),
         None => String::new(),
     }
+}
+
+/// What an export's dialog or write thread reports.
+#[derive(Debug)]
+enum ExportOutcome {
+    Chosen(Format, PathBuf),
+    Written(Result<(PathBuf, usize), String>),
+}
+
+/// A file name from a corpus name: no path separators or characters Windows refuses.
+fn sanitize_file_name(name: &str) -> String {
+    let cleaned: String = name
+        .chars()
+        .map(|c| if r#"/\:*?"<>|"#.contains(c) { '_' } else { c })
+        .collect();
+    let trimmed = cleaned.trim();
+    if trimmed.is_empty() {
+        "khabar-export".into()
+    } else {
+        format!("khabar-{trimmed}")
+    }
+}
+
+/// Today's date (UTC) as `YYYY-MM-DD`.
+fn today_iso() -> String {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| (d.as_secs() / 86_400) as i32);
+    iso_day(days)
 }

@@ -1,6 +1,7 @@
 //! The article list: one row per article (headline, date, file), virtualised.
 
 use crate::core::bidi::Direction;
+use crate::core::curation::ReviewState;
 use crate::core::document::{Article, Document};
 use crate::ui::app::Command;
 use crate::ui::bidi_text::{Align, TextLayout, TextStyle};
@@ -25,6 +26,9 @@ pub fn display_title(doc: &Document, article: &Article) -> String {
     }
     preview
 }
+
+/// Colour of the flag mark of flagged articles.
+pub const FLAG_COLOR: egui::Color32 = egui::Color32::from_rgb(236, 128, 32);
 
 /// Shows the list; returns a command when a row is clicked.
 pub fn article_list_ui(
@@ -90,7 +94,20 @@ pub fn article_list_ui(
                     } else {
                         String::new()
                     };
-                    let meta = format!("{} · {date}{part}", doc.file);
+                    let review = library.curation.review(&doc.article_id(article)).state;
+                    let state = match review {
+                        ReviewState::Unread => "",
+                        ReviewState::Read => " · read",
+                        ReviewState::Flagged => " · flagged",
+                    };
+                    if review == ReviewState::Flagged {
+                        let bar = egui::Rect::from_min_size(
+                            egui::pos2(rect.right() - 4.0, rect.top() + 3.0),
+                            vec2(3.0, rect.height() - 6.0),
+                        );
+                        ui.painter().rect_filled(bar, 1.0, FLAG_COLOR);
+                    }
+                    let meta = format!("{} · {date}{part}{state}", doc.file);
                     // Aligned with the headline above it, whatever the file name's script.
                     let meta_style = TextStyle::new(
                         small_font.clone(),

@@ -4,11 +4,13 @@
 use crate::core::calendar::value_span;
 use crate::core::corpus::{CorpusSource, Skipped};
 use crate::core::curation::Curation;
+use crate::core::curation::ReviewState;
 use crate::core::dates::{ArticleDates, DateMention};
 use crate::core::document::{Article, Document};
 use crate::core::entities::Entity;
 use crate::core::index::EntityIndex;
 use crate::core::loader::LoadEvent;
+use crate::core::search::SearchIndex;
 use crate::core::timeline::{Lane, Mark, Timeline};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -60,6 +62,10 @@ pub struct ListFilter<'a> {
     pub range: Option<(Lane, i32, i32)>,
     /// Articles with no publication date.
     pub undated: bool,
+    /// Articles in this review state.
+    pub review: Option<ReviewState>,
+    /// Articles matching the search: sorted entry indices.
+    pub matches: Option<&'a [u32]>,
 }
 
 /// A corpus being loaded or loaded.
@@ -81,6 +87,9 @@ pub struct Library {
     pub timeline: Timeline,
     /// (document, article) of each timeline article number.
     pub timeline_articles: Vec<(usize, usize)>,
+    /// Full-text index of every article; its article numbers are `entries` indices (both
+    /// enumerate files by name, then their articles). `None` until loading is done.
+    pub search: Option<SearchIndex>,
     pub curation: Curation,
     /// Where the corrections are saved.
     pub sidecar: Option<std::path::PathBuf>,
@@ -107,6 +116,7 @@ impl Library {
             dates: Vec::new(),
             timeline: Timeline::new(Vec::new(), 0),
             timeline_articles: Vec::new(),
+            search: None,
             curation: Curation::default(),
             sidecar: None,
             curation_error: None,
@@ -151,9 +161,11 @@ impl Library {
                     files,
                     entities,
                     dates,
+                    search,
                     curation,
                     sidecar,
                 } => {
+                    self.search = Some(*search);
                     self.base_entities = vec![Vec::new(); self.documents.len()];
                     self.dates = vec![Vec::new(); self.documents.len()];
                     for ((file, found), dated) in files.into_iter().zip(entities).zip(dates) {
@@ -324,6 +336,19 @@ impl Library {
                 .filter_map(|n| self.timeline_articles.get(n as usize).copied())
                 .collect();
             visible.retain(|&i| wanted.contains(&self.entries[i]));
+        }
+        if let Some(state) = filter.review {
+            visible.retain(|&i| {
+                let (d, a) = self.entries[i];
+                let doc = &self.documents[d];
+                self.curation
+                    .review(&doc.article_id(&doc.articles[a]))
+                    .state
+                    == state
+            });
+        }
+        if let Some(found) = filter.matches {
+            visible.retain(|&i| found.binary_search(&(i as u32)).is_ok());
         }
         if filter.undated {
             visible.retain(|&i| {

@@ -352,6 +352,13 @@ fn paragraph_ui(
                 .filter(|m| m.range.start < range.end && range.start < m.range.end)
                 .map(|m| (m.range.clone(), date_color)),
         );
+        highlights.extend(
+            marks
+                .hits
+                .iter()
+                .filter(|h| h.start < range.end && range.start < h.end)
+                .map(|h| (h.clone(), hit_color(ui.visuals().dark_mode))),
+        );
         if let Some(focus) = &state.focus
             && focus.start < range.end
             && range.start < focus.end
@@ -420,11 +427,18 @@ pub struct Marks<'a> {
     pub dates: Vec<DateMark>,
     /// The publication line shown under the headline ("Published 2024-06-05 (inferred)").
     pub published: Option<String>,
+    /// Search hits to highlight.
+    pub hits: Vec<Range<usize>>,
 }
 
 /// Highlight of dates in the text.
 pub fn date_color(dark: bool) -> Color32 {
     Color32::from_rgb(70, 130, 230).gamma_multiply(if dark { 0.35 } else { 0.22 })
+}
+
+/// Highlight of search hits.
+pub fn hit_color(dark: bool) -> Color32 {
+    Color32::from_rgb(240, 90, 120).gamma_multiply(if dark { 0.45 } else { 0.35 })
 }
 
 /// Highlight of the sentence opened from the timeline.

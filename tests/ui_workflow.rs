@@ -1,0 +1,372 @@
+//! A reviewer's day, driven through the window: search, review state and notes, keyboard.
+
+use egui::Key;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use khabar::core::curation::{Curation, ReviewState, SIDECAR_NAME};
+use khabar::core::normalize::fold;
+use khabar::ui::{KhabarApp, Launch};
+use std::path::Path;
+
+fn harness(launch: Launch) -> Harness<'static, KhabarApp> {
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(move |cc| KhabarApp::new(cc, launch));
+    for _ in 0..500 {
+        harness.step();
+        if !harness.state().library.is_loading() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    harness.run_steps(4);
+    assert!(!harness.state().library.is_loading(), "load did not finish");
+    harness
+}
+
+/// A copy of the demo articles in a folder of the test's own (the sidecar is written inside).
+fn demo_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in
+        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo")).unwrap()
+    {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+    }
+    dir
+}
+
+fn type_text(harness: &mut Harness<'static, KhabarApp>, text: &str) {
+    for c in text.chars() {
+        harness.event(egui::Event::Text(c.to_string()));
+        harness.step();
+    }
+    harness.run_steps(2);
+}
+
+fn selected_file(harness: &Harness<'static, KhabarApp>) -> String {
+    harness.state().selected.clone().unwrap().file
+}
+
+#[test]
+fn search_typing_narrows_the_list_and_highlights_the_hit() {
+    let mut harness = harness(Launch::default());
+    harness.get_by_label("7 articles");
+    // "/" puts the keyboard in the search box, as in a browser.
+    harness.key_press(Key::Slash);
+    harness.run_steps(2);
+    type_text(&mut harness, "يريفان");
+    let visible = harness.state().visible();
+    assert!(
+        !visible.is_empty() && visible.len() < 7,
+        "{} articles",
+        visible.len()
+    );
+    harness.get_by_label(&format!("{} of 7 articles", visible.len()));
+    // The article read is one of the results, and its hits are the word searched for.
+    let hits = harness.state().search_hits();
+    assert!(!hits.is_empty());
+    let (doc, _) = harness
+        .state()
+        .library
+        .find(harness.state().selected.as_ref().unwrap())
+        .unwrap();
+    for hit in &hits {
+        assert!(fold(&doc.text[hit.clone()]).contains("يريفان"), "{hit:?}");
+    }
+    // Next hit moves the reader's focus to it.
+    harness.get_by_label("Next").click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().reader.focus.as_ref(), Some(&hits[0]));
+    // Esc clears the search and every filter.
+    harness.key_press(Key::Escape);
+    harness.run_steps(3);
+    assert!(harness.state().search_text.is_empty());
+    harness.get_by_label("7 articles");
+}
+
+#[test]
+fn search_ignores_hamza_forms_and_finds_words_with_clitics() {
+    let mut harness = harness(Launch::default());
+    harness.key_press(Key::Slash);
+    harness.run_steps(2);
+    // Typed without hamza; the texts write أذربيجان, وأذربيجان, لأذربيجان …
+    type_text(&mut harness, "اذربيجان");
+    let with_plain = harness.state().visible().len();
+    assert!(with_plain >= 5, "{with_plain}");
+    // A quoted phrase is stricter than its words.
+    harness.key_press(Key::Escape);
+    harness.run_steps(2);
+    harness.key_press(Key::Slash);
+    harness.run_steps(2);
+    type_text(&mut harness, "\"حفظ السلام الروسية\"");
+    let phrase = harness.state().visible().len();
+    assert!(phrase >= 1 && phrase < with_plain, "{phrase}");
+}
+
+#[test]
+fn review_keys_move_flag_and_survive_a_reopen() {
+    let dir = demo_copy();
+    let launch = || Launch {
+        folder: Some(dir.path().to_owned()),
+    };
+    let first;
+    let second;
+    {
+        let mut harness = harness(launch());
+        first = selected_file(&harness);
+        harness.key_press(Key::J);
+        harness.run_steps(3);
+        second = selected_file(&harness);
+        assert_ne!(first, second, "j moves to the next article");
+        // Opening an article marks it read; f flags it.
+        assert_eq!(
+            harness.state().selected_review().unwrap().state,
+            ReviewState::Read
+        );
+        harness.key_press(Key::F);
+        harness.run_steps(3);
+        assert_eq!(
+            harness.state().selected_review().unwrap().state,
+            ReviewState::Flagged
+        );
+        harness.key_press(Key::K);
+        harness.run_steps(3);
+        assert_eq!(selected_file(&harness), first, "k goes back");
+        // The flagged filter shows the one flagged article.
+        harness.get_by_label("Flagged").click();
+        harness.run_steps(3);
+        assert_eq!(harness.state().visible().len(), 1);
+        assert_eq!(selected_file(&harness), second);
+    }
+    // The app is gone (its saver finished writing); the sidecar holds the state.
+    let saved = Curation::load(&dir.path().join(SIDECAR_NAME)).unwrap();
+    assert_eq!(saved.review(&second).state, ReviewState::Flagged);
+    let harness = harness(launch());
+    let review = harness.state().library.curation.review(&second);
+    assert_eq!(review.state, ReviewState::Flagged);
+}
+
+#[test]
+fn review_note_is_saved_as_typed() {
+    let dir = demo_copy();
+    let launch = || Launch {
+        folder: Some(dir.path().to_owned()),
+    };
+    let file;
+    {
+        let mut harness = harness(launch());
+        file = selected_file(&harness);
+        harness
+            .get_by_role(egui::accesskit::Role::MultilineTextInput)
+            .click();
+        harness.run_steps(2);
+        type_text(&mut harness, "تحقق من التاريخ، 2024");
+        // Typing in the note does not trigger the reading keys.
+        assert_eq!(selected_file(&harness), file);
+    }
+    let saved = Curation::load(&dir.path().join(SIDECAR_NAME)).unwrap();
+    assert_eq!(saved.review(&file).note, "تحقق من التاريخ، 2024");
+}
+
+/// Waits until the background export has written `path`.
+fn wait_for_file(harness: &mut Harness<'static, KhabarApp>, path: &Path) -> Vec<u8> {
+    for _ in 0..300 {
+        harness.step();
+        if let Ok(bytes) = std::fs::read(path)
+            && !bytes.is_empty()
+        {
+            return bytes;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("{} was not written", path.display());
+}
+
+/// A minimal RFC 4180 reader: rows of fields, quotes doubled inside quoted fields.
+fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let mut rows = vec![];
+    let mut row = vec![];
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                field.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') => quoted = true,
+            (false, ',') => row.push(std::mem::take(&mut field)),
+            (false, '\r') => {}
+            (false, '\n') => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            (false, c) => field.push(c),
+        }
+    }
+    if !field.is_empty() || !row.is_empty() {
+        row.push(field);
+        rows.push(row);
+    }
+    rows
+}
+
+#[test]
+fn export_the_filtered_set_as_csv_json_and_html() {
+    let dir = demo_copy();
+    let out = tempfile::tempdir().unwrap();
+    let mut harness = harness(Launch {
+        folder: Some(dir.path().to_owned()),
+    });
+    // Flag the article read, with a note that needs quoting, then narrow the list by search.
+    let file = selected_file(&harness);
+    harness.key_press(Key::F);
+    harness.run_steps(2);
+    harness.state_mut().note_draft = "مهم، \"راجع\"\nسطر ثان".into();
+    harness
+        .state_mut()
+        .command(khabar::ui::app::Command::SetNote(
+            "مهم، \"راجع\"\nسطر ثان".into(),
+        ));
+    harness.run_steps(2);
+    harness.key_press(Key::Slash);
+    harness.run_steps(2);
+    type_text(&mut harness, "أذربيجان");
+    let shown = harness.state().visible().len();
+    assert!(shown > 1 && shown < 7, "{shown}");
+
+    use khabar::core::export::Format;
+    let csv_path = out.path().join("set.csv");
+    harness
+        .state_mut()
+        .command(khabar::ui::app::Command::ExportTo(
+            Format::Csv,
+            csv_path.clone(),
+        ));
+    let bytes = wait_for_file(&mut harness, &csv_path);
+    let text = String::from_utf8(bytes).unwrap();
+    assert!(text.starts_with('\u{feff}'), "BOM for spreadsheets");
+    let rows = parse_csv(text.trim_start_matches('\u{feff}'));
+    assert_eq!(rows[0][0], "file");
+    assert_eq!(rows.len() - 1, shown, "one row per article shown");
+    let flagged = rows
+        .iter()
+        .find(|r| r[0] == file)
+        .expect("the flagged article is in the set");
+    let review = rows[0].iter().position(|c| c == "review").unwrap();
+    let note = rows[0].iter().position(|c| c == "note").unwrap();
+    assert_eq!(flagged[review], "flagged");
+    assert_eq!(flagged[note], "مهم، \"راجع\"\nسطر ثان");
+
+    let json_path = out.path().join("set.json");
+    harness
+        .state_mut()
+        .command(khabar::ui::app::Command::ExportTo(
+            Format::Json,
+            json_path.clone(),
+        ));
+    let json: serde_json::Value =
+        serde_json::from_slice(&wait_for_file(&mut harness, &json_path)).unwrap();
+    assert_eq!(json["khabar_extract_version"], 1);
+    let articles = json["articles"].as_array().unwrap();
+    assert_eq!(articles.len(), shown);
+    let entry = articles.iter().find(|a| a["id"] == file.as_str()).unwrap();
+    assert_eq!(entry["review"], "flagged");
+    assert!(entry["entities"].as_array().is_some_and(|e| !e.is_empty()));
+
+    let html_path = out.path().join("set.html");
+    harness
+        .state_mut()
+        .command(khabar::ui::app::Command::ExportTo(
+            Format::Html,
+            html_path.clone(),
+        ));
+    let html = String::from_utf8(wait_for_file(&mut harness, &html_path)).unwrap();
+    assert!(html.contains("dir=\"rtl\""));
+    assert!(
+        html.contains("search: أذربيجان"),
+        "the filters are described"
+    );
+    assert!(!html.contains("<script"));
+    assert_eq!(html.matches("<h2").count(), shown);
+    harness.run_steps(2);
+    assert!(
+        harness
+            .state()
+            .message
+            .as_deref()
+            .is_some_and(|m| m.starts_with("Exported")),
+        "{:?}",
+        harness.state().message
+    );
+}
+
+#[test]
+fn persist_a_second_launch_restores_the_corpus_filters_and_article() {
+    let dir = demo_copy();
+    let saved = {
+        let mut harness = harness(Launch {
+            folder: Some(dir.path().to_owned()),
+        });
+        harness.key_press(Key::Slash);
+        harness.run_steps(2);
+        type_text(&mut harness, "روسيا");
+        harness.key_press(Key::Escape);
+        // Esc clears; type again, then pick an entity and move down the list.
+        harness.run_steps(2);
+        harness.key_press(Key::Slash);
+        harness.run_steps(2);
+        type_text(&mut harness, "روسيا");
+        // The entity mentioned in the most articles.
+        let key = harness
+            .state()
+            .library
+            .index
+            .entities
+            .iter()
+            .max_by_key(|e| e.articles.len())
+            .unwrap()
+            .key
+            .clone();
+        harness
+            .state_mut()
+            .command(khabar::ui::app::Command::ToggleEntity(key));
+        harness.run_steps(3);
+        // Leave the search box so j moves in the list.
+        harness
+            .state_mut()
+            .command(khabar::ui::app::Command::Step(1));
+        harness.run_steps(3);
+        let saved = harness.state().saved_state();
+        assert!(saved.entity_filter.is_some() && !saved.search_text.is_empty());
+        assert!(saved.selected.is_some());
+        // Through the same serde path eframe's storage uses.
+        serde_json::from_str::<khabar::ui::app::Saved>(&serde_json::to_string(&saved).unwrap())
+            .unwrap()
+    };
+    let visible_before = saved.clone();
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(move |cc| KhabarApp::restore(cc, Launch::default(), Some(saved)));
+    for _ in 0..500 {
+        harness.step();
+        if !harness.state().library.is_loading() && harness.state().library.search.is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    harness.run_steps(4);
+    let app = harness.state();
+    assert_eq!(
+        app.library.source,
+        khabar::core::corpus::CorpusSource::Folder(dir.path().to_owned()),
+        "the last corpus reopens"
+    );
+    assert_eq!(app.entity_filter, visible_before.entity_filter);
+    assert_eq!(app.search_text, visible_before.search_text);
+    assert_eq!(app.selected, visible_before.selected);
+}
