@@ -360,13 +360,15 @@ fn curation_hides_an_entity_saves_it_and_undo_brings_it_back() {
     assert!(sidebar_row(&harness, "باكو").is_none(), "hidden");
     // The sidecar is written in the corpus folder, in the background.
     let sidecar = dir.path().join(khabar::core::curation::SIDECAR_NAME);
-    for _ in 0..200 {
-        if sidecar.exists() {
+    // (Opening an article already wrote it once, marking it read: wait for the hide.)
+    let mut saved = String::new();
+    for _ in 0..300 {
+        saved = std::fs::read_to_string(&sidecar).unwrap_or_default();
+        if saved.contains("\"hide\"") {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
-    let saved = std::fs::read_to_string(&sidecar).unwrap();
     assert!(saved.contains("\"hide\""), "{saved}");
     drop(harness);
 

@@ -528,7 +528,13 @@ impl KhabarApp {
             .search_cache
             .as_ref()
             .is_none_or(|(text, _, _)| *text != self.search_text);
-        let Some(index) = &self.library.search else {
+        // Search article numbers are list positions; an index of another shape is not used.
+        let Some(index) = self
+            .library
+            .search
+            .as_ref()
+            .filter(|i| i.len() == self.library.entries.len())
+        else {
             return;
         };
         if stale {
