@@ -7,6 +7,9 @@ use khabar::ui::{KhabarApp, Launch};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+mod common;
+use common::demo_copy;
+
 /// A file dropped on the window, as the platform integration would hand it over.
 #[derive(Debug)]
 struct DroppedPath(PathBuf);
@@ -312,18 +315,6 @@ fn clicking_an_entity_filters_the_list_and_highlights_mentions() {
     harness.get_by_label("× Clear").click();
     harness.run_steps(3);
     assert_eq!(harness.state().entity_filter, None);
-}
-
-/// A copy of the demo articles in a folder of the test's own (corrections are saved inside).
-fn demo_copy() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for entry in
-        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo")).unwrap()
-    {
-        let path = entry.unwrap().path();
-        std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
-    }
-    dir
 }
 
 fn sidebar_row(harness: &Harness<'static, KhabarApp>, name: &str) -> Option<String> {

@@ -8,20 +8,10 @@ use khabar::core::calendar::days_from_civil;
 use khabar::ui::timeline_strip::{BrushLane, DayMap};
 use khabar::ui::{KhabarApp, Launch};
 
+mod common;
+
 fn harness() -> Harness<'static, KhabarApp> {
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .build_eframe(|cc| KhabarApp::new(cc, Launch::default()));
-    for _ in 0..500 {
-        harness.step();
-        if !harness.state().library.is_loading() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    harness.run_steps(4);
-    assert!(!harness.state().library.is_loading(), "load did not finish");
-    harness
+    common::harness(Launch::default())
 }
 
 /// The plot rect of a lane and the app's current day ↔ x map for it.

@@ -8,33 +8,8 @@ use khabar::core::normalize::fold;
 use khabar::ui::{KhabarApp, Launch};
 use std::path::Path;
 
-fn harness(launch: Launch) -> Harness<'static, KhabarApp> {
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .build_eframe(move |cc| KhabarApp::new(cc, launch));
-    for _ in 0..500 {
-        harness.step();
-        if !harness.state().library.is_loading() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    harness.run_steps(4);
-    assert!(!harness.state().library.is_loading(), "load did not finish");
-    harness
-}
-
-/// A copy of the demo articles in a folder of the test's own (the sidecar is written inside).
-fn demo_copy() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for entry in
-        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo")).unwrap()
-    {
-        let path = entry.unwrap().path();
-        std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
-    }
-    dir
-}
+mod common;
+use common::{demo_copy, harness};
 
 fn type_text(harness: &mut Harness<'static, KhabarApp>, text: &str) {
     for c in text.chars() {

@@ -507,10 +507,15 @@ impl<'a> Scanner<'a> {
 
     /// "العام الماضي", "هذه السنة", "العام المقبل": a year offset.
     fn relative_year(&self, i: usize) -> Option<(i32, usize)> {
-        if self.word_in(i, &self.v.this) && self.word_in(i + 1, &self.v.year_words) {
+        self.relative_unit(i, &self.v.year_words)
+    }
+
+    /// "this <unit>" or "the <unit>" + past / current / next: an offset in that unit.
+    fn relative_unit(&self, i: usize, unit: &FxHashSet<String>) -> Option<(i32, usize)> {
+        if self.word_in(i, &self.v.this) && self.word_in(i + 1, unit) {
             return Some((0, i + 2));
         }
-        if self.word_in(i, &self.v.year_words)
+        if self.word_in(i, unit)
             && self.word(i).is_some_and(|w| w.contains("ال"))
             && let Some(q) = self.qual(i + 1)
         {
@@ -912,21 +917,7 @@ impl<'a> Scanner<'a> {
 
     /// "الشهر الماضي", "هذا الشهر", "الشهر المقبل": a month offset.
     fn relative_month(&self, i: usize) -> Option<(i32, usize)> {
-        if self.word_in(i, &self.v.this) && self.word_in(i + 1, &self.v.month_words) {
-            return Some((0, i + 2));
-        }
-        if self.word_in(i, &self.v.month_words)
-            && self.word(i).is_some_and(|w| w.contains("ال"))
-            && let Some(q) = self.qual(i + 1)
-        {
-            let offset = match q {
-                Qual::Past => -1,
-                Qual::Next => 1,
-                _ => 0,
-            };
-            return Some((offset, i + 2));
-        }
-        None
+        self.relative_unit(i, &self.v.month_words)
     }
 
     /// A weekday after "اليوم"/"أمس", possibly in brackets or after a comma.

@@ -1,0 +1,42 @@
+//! Helpers shared by the window tests: an app on a corpus, loaded, and a corpus folder of the
+//! test's own.
+
+#![allow(dead_code)] // each test file uses a part of these
+
+use egui_kittest::Harness;
+use khabar::ui::{KhabarApp, Launch};
+use std::path::Path;
+
+/// The window at 1280×800 on `launch`, stepped until loading has finished.
+pub fn harness(launch: Launch) -> Harness<'static, KhabarApp> {
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(move |cc| KhabarApp::new(cc, launch));
+    wait_loaded(&mut harness);
+    harness
+}
+
+/// Steps frames until the background load (and the corpus-wide pass) has finished.
+pub fn wait_loaded(harness: &mut Harness<'static, KhabarApp>) {
+    for _ in 0..500 {
+        harness.step();
+        if !harness.state().library.is_loading() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    harness.run_steps(4);
+    assert!(!harness.state().library.is_loading(), "load did not finish");
+}
+
+/// A copy of the demo articles in a folder of the test's own (the sidecar is written inside).
+pub fn demo_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in
+        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo")).unwrap()
+    {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+    }
+    dir
+}
