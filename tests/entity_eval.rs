@@ -8,14 +8,20 @@ use khabar::core::lexicon::Lexicon;
 use khabar::core::segment::Segmenter;
 use std::path::Path;
 
-#[test]
-fn seed_entities_reach_the_target_f1() {
+/// The repository root and the demo (seed) corpus loaded from its folder.
+fn seed_corpus() -> (&'static Path, Corpus) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let corpus = Corpus::load(
         &CorpusSource::Folder(root.join("assets/demo")),
         &Segmenter::default(),
     )
     .unwrap();
+    (root, corpus)
+}
+
+#[test]
+fn seed_entities_reach_the_target_f1() {
+    let (root, corpus) = seed_corpus();
     let golds = read_gold_dir(&root.join("tests/fixtures")).unwrap();
     assert_eq!(golds.len(), 5);
     let report = evaluate(
@@ -46,12 +52,7 @@ fn seed_entities_reach_the_target_f1() {
 
 #[test]
 fn mention_offsets_are_char_boundaries_and_exclude_clitics() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let corpus = Corpus::load(
-        &CorpusSource::Folder(root.join("assets/demo")),
-        &Segmenter::default(),
-    )
-    .unwrap();
+    let (_, corpus) = seed_corpus();
     let annotations = annotate(&corpus.documents, &Lexicon::load());
     let mut checked = 0;
     for (doc, articles) in corpus.documents.iter().zip(&annotations.entities) {
@@ -73,12 +74,7 @@ fn mention_offsets_are_char_boundaries_and_exclude_clitics() {
 
 #[test]
 fn seed_dates_reach_the_target_f1_and_every_publication_date_is_right() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let corpus = Corpus::load(
-        &CorpusSource::Folder(root.join("assets/demo")),
-        &Segmenter::default(),
-    )
-    .unwrap();
+    let (root, corpus) = seed_corpus();
     let golds = read_gold_dir(&root.join("tests/fixtures")).unwrap();
     let report = evaluate(
         &corpus,
@@ -111,12 +107,7 @@ fn seed_dates_reach_the_target_f1_and_every_publication_date_is_right() {
 
 #[test]
 fn date_offsets_slice_the_text_they_report() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let corpus = Corpus::load(
-        &CorpusSource::Folder(root.join("assets/demo")),
-        &Segmenter::default(),
-    )
-    .unwrap();
+    let (_, corpus) = seed_corpus();
     let annotations = annotate(&corpus.documents, &Lexicon::load());
     let mut checked = 0;
     for (doc, articles) in corpus.documents.iter().zip(&annotations.dates) {

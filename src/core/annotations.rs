@@ -26,20 +26,28 @@ pub fn article_ranges(article: &Article) -> Vec<Range<usize>> {
         .collect()
 }
 
-/// The dates of every article of `documents`.
-pub fn dates_of<D: std::borrow::Borrow<Document> + Sync>(
-    documents: &[D],
-) -> Vec<Vec<ArticleDates>> {
+/// `f(document, article)` for every article of `documents`, in parallel over documents,
+/// indexed like the corpus: `[document][article]`.
+fn per_article<D, T, F>(documents: &[D], f: F) -> Vec<Vec<T>>
+where
+    D: std::borrow::Borrow<Document> + Sync,
+    T: Send,
+    F: Fn(&Document, &Article) -> T + Sync,
+{
     documents
         .par_iter()
         .map(|doc| {
             let doc = doc.borrow();
-            doc.articles
-                .iter()
-                .map(|a| ArticleDates::extract(&doc.text, a))
-                .collect()
+            doc.articles.iter().map(|a| f(doc, a)).collect()
         })
         .collect()
+}
+
+/// The dates of every article of `documents`.
+pub fn dates_of<D: std::borrow::Borrow<Document> + Sync>(
+    documents: &[D],
+) -> Vec<Vec<ArticleDates>> {
+    per_article(documents, |doc, a| ArticleDates::extract(&doc.text, a))
 }
 
 /// Extracts entities and dates from every article of `documents`.
@@ -49,16 +57,9 @@ pub fn annotate<D: std::borrow::Borrow<Document> + Sync>(
 ) -> Annotations {
     let recognizer = Recognizer::new(lexicon);
     let pass = |known: &KnownPeople| -> Vec<Vec<Vec<Mention>>> {
-        documents
-            .par_iter()
-            .map(|doc| {
-                let doc = doc.borrow();
-                doc.articles
-                    .iter()
-                    .map(|a| recognizer.mentions(&doc.text, &article_ranges(a), known))
-                    .collect()
-            })
-            .collect()
+        per_article(documents, |doc, a| {
+            recognizer.mentions(&doc.text, &article_ranges(a), known)
+        })
     };
     let first = pass(&KnownPeople::default());
     let mut known = KnownPeople::default();
