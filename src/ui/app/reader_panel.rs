@@ -1,0 +1,40 @@
+//! What the reader shows around the text: date marks and the publication line.
+
+use super::timeline_panel::date_label;
+use super::*;
+
+impl KhabarApp {
+    /// The dates of the article read, for highlighting.
+    pub(super) fn date_marks(&self) -> Vec<DateMark> {
+        let Some(dates) = self.selected_dates() else {
+            return Vec::new();
+        };
+        dates
+            .mentions
+            .iter()
+            .map(|m| DateMark {
+                range: m.range.clone(),
+                label: date_label(m),
+            })
+            .collect()
+    }
+
+    pub(super) fn selected_dates(&self) -> Option<&crate::core::dates::ArticleDates> {
+        let index = self.library.index_of(self.selected.as_ref()?)?;
+        let &(d, a) = self.library.entries.get(index)?;
+        self.library.dates_of(d, a)
+    }
+
+    /// "Published 2024-06-05", with how it was known; `None` until dates are extracted.
+    pub(super) fn publication_line(&self) -> Option<String> {
+        let dates = self.selected_dates()?;
+        Some(match &dates.published {
+            Some(p) if p.inferred => format!(
+                "Published {} (inferred from the text: weekday and date)",
+                p.value
+            ),
+            Some(p) => format!("Published {}", p.value),
+            None => "No publication date (undated)".to_owned(),
+        })
+    }
+}

@@ -1,0 +1,112 @@
+//! The timeline strip panel: the strip's input from the library, and its events.
+
+use super::*;
+
+impl KhabarApp {
+    /// Opens the article of a timeline mark with the sentence of its date highlighted.
+    pub(super) fn open_date(&mut self, article: u32, mention: u32) {
+        let mark = Mark {
+            lane: Lane::Mentioned,
+            start: 0,
+            end: 0,
+            article,
+            mention,
+        };
+        let Some((doc, art, found)) = self.library.mark_mention(&mark) else {
+            return;
+        };
+        let range = match found {
+            Some(m) => Some(m.range.clone()),
+            None => {
+                let (d, a) = self.library.timeline_articles[article as usize];
+                self.library
+                    .dates_of(d, a)
+                    .and_then(|x| x.published.as_ref())
+                    .map(|p| p.range.clone())
+            }
+        };
+        let key = ArticleKey {
+            file: doc.file.clone(),
+            part: art.part,
+        };
+        let reader = match range {
+            Some(r) => ReaderState::focused_on(doc.sentence_around(&r)),
+            None => ReaderState::default(),
+        };
+        self.select(key, Some(reader));
+    }
+
+    pub(super) fn timeline_ui(&mut self, ui: &mut egui::Ui) {
+        let library = &self.library;
+        let highlighted_set: std::collections::HashSet<(usize, usize)> = self
+            .entity_filter
+            .as_deref()
+            .and_then(|key| library.index.get(key))
+            .map(|e| e.articles.iter().copied().collect())
+            .unwrap_or_default();
+        let highlighted = |n: u32| {
+            !highlighted_set.is_empty()
+                && library
+                    .timeline_articles
+                    .get(n as usize)
+                    .is_some_and(|x| highlighted_set.contains(x))
+        };
+        let describe = |mark: &Mark| -> (String, String) {
+            let Some((doc, article, mention)) = library.mark_mention(mark) else {
+                return (String::new(), String::new());
+            };
+            let title = doc.title(article).unwrap_or(&doc.file).to_owned();
+            let sentence = match mention {
+                Some(m) if mark.mention != Mark::PUBLICATION => {
+                    doc.slice(&doc.sentence_around(&m.range)).to_owned()
+                }
+                _ => publication_text(library, mark),
+            };
+            (title, sentence)
+        };
+        let input = StripInput {
+            timeline: &library.timeline,
+            brush: self.date_brush,
+            brush_lane: self.brush_lane,
+            highlighted: &highlighted,
+            describe: &describe,
+            rtl: self.time_rtl,
+            labels: &self.strip_labels,
+        };
+        let events = timeline_strip_ui(ui, &mut self.timeline_view, &input);
+        for event in events {
+            self.commands.push(match event {
+                StripEvent::Brushed(brush) => Command::SetBrush(brush),
+                StripEvent::OpenMark { article, mention } => Command::OpenDate { article, mention },
+                StripEvent::ShowUndated => Command::ShowUndated(!self.undated_filter),
+                StripEvent::SetBrushLane(lane) => Command::SetBrushLane(lane),
+            });
+        }
+    }
+}
+
+/// Hover text of a date: its value, range end, Hijri form and how it was resolved.
+pub(super) fn date_label(m: &crate::core::dates::DateMention) -> String {
+    let mut label = match &m.until {
+        Some(until) => format!("{} → {}", m.value, until),
+        None => m.value.clone(),
+    };
+    if let Some(hijri) = &m.hijri {
+        label.push_str(&format!(" (Hijri {hijri} AH)"));
+    }
+    if m.relative {
+        label.push_str(" · from the publication date");
+    }
+    label
+}
+
+pub(super) fn publication_text(library: &Library, mark: &Mark) -> String {
+    let Some(&(d, a)) = library.timeline_articles.get(mark.article as usize) else {
+        return String::new();
+    };
+    match library.dates_of(d, a).and_then(|x| x.published.as_ref()) {
+        Some(p) if p.inferred => format!("Published {} (inferred)", p.value),
+        Some(p) => format!("Published {}", p.value),
+        None => String::new(),
+    }
+}
