@@ -7,9 +7,9 @@ use khabar::core::calendar::days_from_civil;
 use khabar::core::timeline::{Lane, Mark, Timeline};
 use khabar::ui::fonts;
 use khabar::ui::timeline_strip::{
-    Brush, BrushLane, DayMap, StripEvent, StripInput, StripLabels, TimelineView, timeline_strip_ui,
+    Brush, BrushLane, DayMap, StripEvent, StripInput, StripLabels, TimelineView, density_bars,
+    lane_colors, timeline_strip_ui,
 };
-use std::collections::HashSet;
 
 struct State {
     timeline: Timeline,
@@ -18,7 +18,8 @@ struct State {
     brush_lane: BrushLane,
     rtl: bool,
     labels: StripLabels,
-    highlighted: HashSet<u32>,
+    /// The filtered articles' timeline, as the app would pass it.
+    focus: Option<Timeline>,
     events: Vec<StripEvent>,
 }
 
@@ -31,7 +32,7 @@ impl State {
             brush_lane: BrushLane::Published,
             rtl: false,
             labels: StripLabels::default(),
-            highlighted: HashSet::new(),
+            focus: None,
             events: Vec::new(),
         }
     }
@@ -64,10 +65,9 @@ fn harness(state: State) -> Harness<'static, State> {
                     brush_lane,
                     rtl,
                     labels,
-                    highlighted,
+                    focus,
                     events,
                 } = state;
-                let is_highlighted = |article: u32| highlighted.contains(&article);
                 let describe = |m: &Mark| {
                     (
                         format!("عنوان الخبر {}", m.article),
@@ -78,7 +78,7 @@ fn harness(state: State) -> Harness<'static, State> {
                     timeline,
                     brush: *brush,
                     brush_lane: *brush_lane,
-                    highlighted: &is_highlighted,
+                    focus: focus.as_ref(),
                     describe: &describe,
                     rtl: *rtl,
                     labels,
@@ -502,7 +502,7 @@ fn hundred_thousand_marks_render() {
         })
         .collect();
     let mut state = State::new(Timeline::new(marks, 10));
-    state.highlighted = (0..50_000).step_by(97).collect();
+    state.focus = Some(state.timeline.subset(|a| a.is_multiple_of(97), 1));
     let mut harness = harness(state);
     let (rect, _) = lane_map(&harness, "Publication lane");
     // Hover (hit tests), zoom in far, hover again, click.
@@ -516,4 +516,197 @@ fn hundred_thousand_marks_render() {
     let (rect, _) = lane_map(&harness, "Mentioned lane");
     harness.hover_at(rect.center());
     harness.run_steps(2);
+}
+
+/// Even articles pass the filter. On 1 March an odd and an even article share the day (the
+/// odd one sorts first among equals); on 1 June and 1 September only odd ones are.
+fn half_focused() -> State {
+    let mut marks = Vec::new();
+    let publish =
+        |day: i32, article: u32| mark(Lane::Published, day, day, article, Mark::PUBLICATION);
+    marks.push(publish(day(2020, 3, 1), 1));
+    marks.push(publish(day(2020, 3, 1), 2));
+    marks.push(publish(day(2020, 6, 1), 3));
+    marks.push(mark(
+        Lane::Mentioned,
+        day(2020, 9, 1),
+        day(2020, 9, 1),
+        5,
+        2,
+    ));
+    marks.push(mark(
+        Lane::Mentioned,
+        day(2020, 9, 1),
+        day(2020, 9, 1),
+        1,
+        1,
+    ));
+    marks.push(mark(
+        Lane::Mentioned,
+        day(2020, 9, 1),
+        day(2020, 9, 1),
+        2,
+        3,
+    ));
+    // Filler far from those days, half of it focused.
+    for i in 0..20 {
+        marks.push(publish(day(2020, 11, 1) + i, 10 + i as u32));
+    }
+    let timeline = Timeline::new(marks, 5);
+    let focus = timeline.subset(|a| a.is_multiple_of(2), 2);
+    let mut state = State::new(timeline);
+    state.focus = Some(focus);
+    state
+}
+
+#[test]
+fn hover_and_click_prefer_the_focus_and_fall_back_to_the_whole() {
+    let mut harness = harness(half_focused());
+    let (rect, map) = lane_map(&harness, "Publication lane");
+    let y = rect.center().y;
+    let at = |d: i32| map.x(f64::from(d) + 0.5);
+
+    // Only an article outside the focus on 1 June: the tooltip still lists it, flagged.
+    harness.hover_at(Pos2::new(at(day(2020, 6, 1)), y));
+    harness.run_steps(3);
+    harness.get_by_label("2020-06-01");
+    harness.get_by_label("عنوان الخبر 3");
+    harness.get_by_label("not in the filtered list");
+
+    // On 1 March the focused article is listed, not the one the filter leaves out.
+    harness.hover_at(Pos2::new(at(day(2020, 3, 1)) + 1.0, y));
+    harness.run_steps(3);
+    harness.get_by_label("2020-03-01");
+    harness.get_by_label("عنوان الخبر 2");
+    assert!(harness.query_by_label("عنوان الخبر 1").is_none());
+    assert!(harness.query_by_label("not in the filtered list").is_none());
+
+    // A click there opens the focused article (the whole alone would give article 1).
+    click_at(&mut harness, Pos2::new(at(day(2020, 3, 1)) + 2.0, y));
+    assert_eq!(
+        take_events(&mut harness),
+        vec![StripEvent::OpenMark {
+            article: 2,
+            mention: Mark::PUBLICATION
+        }]
+    );
+    // A click on an unfocused mark alone opens it.
+    click_at(&mut harness, Pos2::new(at(day(2020, 6, 1)), y));
+    assert_eq!(
+        take_events(&mut harness),
+        vec![StripEvent::OpenMark {
+            article: 3,
+            mention: Mark::PUBLICATION
+        }]
+    );
+
+    // The mentioned lane (a density) hit-tests the same way.
+    let (rect, map) = lane_map(&harness, "Mentioned lane");
+    let x = map.x(f64::from(day(2020, 9, 1)) + 0.5);
+    click_at(&mut harness, Pos2::new(x, rect.center().y));
+    assert_eq!(
+        take_events(&mut harness),
+        vec![StripEvent::OpenMark {
+            article: 2,
+            mention: 3
+        }]
+    );
+}
+
+#[test]
+fn without_a_focus_the_whole_is_hit_tested() {
+    let mut state = half_focused();
+    state.focus = None;
+    let mut harness = harness(state);
+    let (rect, map) = lane_map(&harness, "Publication lane");
+    let x = map.x(f64::from(day(2020, 3, 1)) + 0.5);
+    harness.hover_at(Pos2::new(x + 1.0, rect.center().y));
+    harness.run_steps(3);
+    harness.get_by_label("عنوان الخبر 1");
+    harness.get_by_label("عنوان الخبر 2");
+    assert!(harness.query_by_label("not in the filtered list").is_none());
+    click_at(&mut harness, Pos2::new(x + 2.0, rect.center().y));
+    assert_eq!(
+        take_events(&mut harness),
+        vec![StripEvent::OpenMark {
+            article: 1,
+            mention: Mark::PUBLICATION
+        }]
+    );
+}
+
+#[test]
+fn the_undated_button_counts_the_focus_of_all() {
+    let mut harness = harness(half_focused());
+    assert!(harness.query_by_label("Undated: 5").is_none());
+    harness.get_by_label("Undated: 2 / 5").click();
+    harness.run_steps(2);
+    assert_eq!(take_events(&mut harness), vec![StripEvent::ShowUndated]);
+    // The filter cleared: back to the plain count.
+    harness.state_mut().focus = None;
+    harness.run_steps(2);
+    harness.get_by_label("Undated: 5");
+    assert!(harness.query_by_label("Undated: 2 / 5").is_none());
+}
+
+#[test]
+fn focus_bars_are_the_kept_part_of_the_whole_at_its_scale() {
+    let whole = sample();
+    let (a, b) = whole.extent().unwrap();
+    let (from, to) = (f64::from(a), f64::from(b + 1));
+    let height = 26.0;
+    for lane in [Lane::Published, Lane::Mentioned] {
+        let plain = density_bars(&whole, None, lane, from, to, 50, height);
+        assert_eq!(plain.len(), 50);
+        assert!(plain.iter().all(|bar| bar.focus == 0.0));
+        // The fullest bin of the whole fills the lane.
+        let tallest = plain.iter().map(|bar| bar.whole).fold(0.0f32, f32::max);
+        assert!((tallest - height).abs() < 1e-4, "{tallest}");
+
+        // Articles below 61 kept: the first half of the year.
+        let focus = whole.subset(|article| article < 61, 0);
+        let bars = density_bars(&whole, Some(&focus), lane, from, to, 50, height);
+        // The whole's bars do not change with a focus: the scale stays the whole's.
+        let wholes: Vec<f32> = bars.iter().map(|bar| bar.whole).collect();
+        let plain_wholes: Vec<f32> = plain.iter().map(|bar| bar.whole).collect();
+        assert_eq!(wholes, plain_wholes);
+        assert!(bars.iter().all(|bar| bar.focus <= bar.whole));
+        // Early bins entirely kept, late bins entirely dropped.
+        let full = bars
+            .iter()
+            .filter(|bar| bar.whole > 0.0 && (bar.focus - bar.whole).abs() < 1e-3)
+            .count();
+        let empty = bars
+            .iter()
+            .filter(|bar| bar.whole > 0.0 && bar.focus == 0.0)
+            .count();
+        assert!(
+            full >= 15 && empty >= 15,
+            "{lane:?}: {full} full, {empty} empty"
+        );
+
+        // A focus of a third of the articles everywhere: bars shorter than the whole's, at
+        // the whole's scale (square root of the kept share of the tallest bin).
+        let third = whole.subset(|article| article.is_multiple_of(3), 0);
+        let bars = density_bars(&whole, Some(&third), lane, from, to, 1, height);
+        let kept = third.marks(lane).len() as f32 / whole.marks(lane).len() as f32;
+        assert!(
+            (bars[0].focus - kept.sqrt() * height).abs() < 0.05,
+            "{bars:?}"
+        );
+    }
+}
+
+#[test]
+fn a_focus_mutes_the_whole_and_gives_the_lane_colour_to_the_focus() {
+    for visuals in [egui::Visuals::dark(), egui::Visuals::light()] {
+        for lane in [Lane::Published, Lane::Mentioned] {
+            let (plain, none) = lane_colors(&visuals, lane, false);
+            assert_eq!(none, None);
+            let (muted, focus) = lane_colors(&visuals, lane, true);
+            assert_eq!(focus, Some(plain));
+            assert_ne!(muted, plain);
+            assert!(muted.a() < plain.a(), "{muted:?} vs {plain:?}");
+        }
+    }
 }

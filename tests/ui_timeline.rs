@@ -114,7 +114,7 @@ fn filtering_by_mentioned_dates_and_the_undated_bucket() {
         Pos2::new(x_of(&map, 1990, 6, 1), y),
         Pos2::new(x_of(&map, 1992, 6, 1), y),
     );
-    let visible = harness.state().visible();
+    let visible = harness.state().visible().to_vec();
     assert!(!visible.is_empty() && visible.len() < 7, "{visible:?}");
     for &i in &visible {
         let (d, a) = harness.state().library.entries[i];
@@ -130,7 +130,7 @@ fn filtering_by_mentioned_dates_and_the_undated_bucket() {
     harness.run_steps(3);
     assert!(harness.state().undated_filter);
     assert_eq!(harness.state().date_brush, None);
-    let undated = harness.state().visible();
+    let undated = harness.state().visible().to_vec();
     assert!(!undated.is_empty());
     for &i in &undated {
         let (d, a) = harness.state().library.entries[i];

@@ -2,9 +2,10 @@
 
 use egui::Key;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use khabar::core::curation::{Curation, ReviewState, SIDECAR_NAME};
 use khabar::core::normalize::fold;
+use khabar::core::timeline::Lane;
 use khabar::ui::{KhabarApp, Launch};
 use std::path::Path;
 
@@ -317,7 +318,7 @@ fn persist_a_second_launch_restores_the_corpus_filters_and_article() {
             .command(khabar::ui::app::Command::Step(1));
         harness.run_steps(3);
         let saved = harness.state().saved_state();
-        assert!(saved.entity_filter.is_some() && !saved.search_text.is_empty());
+        assert!(!saved.entity_filters.is_empty() && !saved.search_text.is_empty());
         assert!(saved.selected.is_some());
         // Through the same serde path eframe's storage uses.
         serde_json::from_str::<khabar::ui::app::Saved>(&serde_json::to_string(&saved).unwrap())
@@ -341,7 +342,167 @@ fn persist_a_second_launch_restores_the_corpus_filters_and_article() {
         khabar::core::corpus::CorpusSource::Folder(dir.path().to_owned()),
         "the last corpus reopens"
     );
-    assert_eq!(app.entity_filter, visible_before.entity_filter);
+    assert_eq!(app.entity_filters, visible_before.entity_filters);
     assert_eq!(app.search_text, visible_before.search_text);
     assert_eq!(app.selected, visible_before.selected);
+}
+
+/// The accessible label of the first entity row (sidebar or "appears with") naming `name`.
+fn entity_row(harness: &Harness<'static, KhabarApp>, name: &str) -> String {
+    harness
+        .get_all_by_label_contains(name)
+        .find(|n| {
+            n.accesskit_node().role() == egui::accesskit::Role::Button
+                && n.accesskit_node()
+                    .label()
+                    .unwrap_or_default()
+                    .contains("articles")
+        })
+        .and_then(|n| n.accesskit_node().label())
+        .unwrap_or_else(|| panic!("no entity row for {name}"))
+}
+
+/// List entries mentioning an entity, computed from the index (not from the filter code).
+fn entries_of(
+    harness: &Harness<'static, KhabarApp>,
+    key: &str,
+) -> std::collections::BTreeSet<usize> {
+    let library = &harness.state().library;
+    let articles = &library.index.get(key).unwrap().articles;
+    (0..library.entries.len())
+        .filter(|&i| articles.contains(&library.entries[i]))
+        .collect()
+}
+
+/// Finds an entity with the sidebar's name search, as a user would in a long list, and
+/// clicks its row.
+fn click_entity(harness: &mut Harness<'static, KhabarApp>, name: &str) {
+    search_names(harness, name);
+    let label = entity_row(harness, name);
+    harness.get_by_label(&label).click();
+    harness.run_steps(3);
+}
+
+/// Types into the sidebar's name search.
+fn search_names(harness: &mut Harness<'static, KhabarApp>, name: &str) {
+    if let Some(clear) = harness.query_by_label("×") {
+        clear.click();
+        harness.run_steps(2);
+    }
+    harness
+        .get_by(|n| n.placeholder() == Some("Search names…"))
+        .click();
+    harness.run_steps(2);
+    type_text(harness, name);
+}
+
+fn visible_set(harness: &Harness<'static, KhabarApp>) -> std::collections::BTreeSet<usize> {
+    harness.state().visible().iter().copied().collect()
+}
+
+#[test]
+fn filter_entities_combine_all_of_and_any_of_with_counts_and_appears_with() {
+    let mut harness = harness(Launch::default());
+    // Two entities that share some articles but not all: all-of and any-of then differ.
+    let entities = harness.state().library.index.entities.clone();
+    let (a, b) = entities
+        .iter()
+        .flat_map(|a| entities.iter().map(move |b| (a, b)))
+        .find(|(a, b)| {
+            let (x, y) = (entries_of(&harness, &a.key), entries_of(&harness, &b.key));
+            let both = x.intersection(&y).count();
+            a.key != b.key && both > 0 && both < x.len() && both < y.len()
+        })
+        .map(|(a, b)| (a.clone(), b.clone()))
+        .expect("two entities sharing some articles");
+    let (in_a, in_b) = (entries_of(&harness, &a.key), entries_of(&harness, &b.key));
+    let both: std::collections::BTreeSet<usize> = in_a.intersection(&in_b).copied().collect();
+    let either: std::collections::BTreeSet<usize> = in_a.union(&in_b).copied().collect();
+
+    click_entity(&mut harness, &a.name);
+    assert_eq!(visible_set(&harness), in_a);
+    // The strip's coloured marks are those of the filtered articles, numbered like the list.
+    let focus = harness
+        .state()
+        .strip_focus()
+        .expect("the strip shows the filtered set");
+    let marked: std::collections::BTreeSet<usize> = [Lane::Published, Lane::Mentioned]
+        .into_iter()
+        .flat_map(|lane| focus.marks(lane).iter().map(|m| m.article as usize))
+        .collect();
+    assert!(!marked.is_empty() && marked.is_subset(&in_a), "{marked:?}");
+    let dated = in_a
+        .iter()
+        .filter(|&&i| {
+            let (d, x) = harness.state().library.entries[i];
+            let dates = harness.state().library.dates_of(d, x);
+            dates.is_some_and(|x| x.published.is_some())
+        })
+        .count();
+    assert_eq!(focus.marks(Lane::Published).len(), dated);
+    let all_undated = harness.state().library.timeline.undated();
+    harness.get_by_label(&format!("Undated: {} / {all_undated}", in_a.len() - dated));
+    // Counts follow the filtered list: b's row says how many of a's articles mention it.
+    search_names(&mut harness, &b.name);
+    let row_b = entity_row(&harness, &b.name);
+    assert!(
+        row_b.contains(&format!("{} of the articles shown", both.len())),
+        "{row_b}"
+    );
+    // "Appears with" ranks the co-occurring entities; its first row is one of the most frequent.
+    harness.get_by_label("Appears with");
+    let counts = harness
+        .state()
+        .entity_counts()
+        .expect("counts of the filtered list");
+    let a_pos = harness.state().library.index.position(&a.key).unwrap();
+    let best = (0..counts.len())
+        .filter(|&p| p != a_pos)
+        .map(|p| counts[p])
+        .max()
+        .unwrap();
+    assert!(best as usize >= both.len());
+
+    click_entity(&mut harness, &b.name);
+    assert_eq!(visible_set(&harness), both, "all of them");
+    harness.get_by_label("any of them").click();
+    harness.run_steps(3);
+    assert_eq!(visible_set(&harness), either, "any of them");
+    harness.get_by_label(&format!("{} of 7 articles", either.len()));
+    // Removing a's chip leaves b alone.
+    harness.get_by_label(&format!("{}  ×", a.name)).click();
+    harness.run_steps(3);
+    assert_eq!(visible_set(&harness), in_b);
+}
+
+#[test]
+fn filter_kinds_limit_the_sidebar_and_the_list() {
+    let mut harness = harness(Launch::default());
+    harness.get_by_label("People").click();
+    harness.run_steps(2);
+    harness.get_by_label("Places").click();
+    harness.run_steps(3);
+    let library = &harness.state().library;
+    let with_org: std::collections::BTreeSet<usize> = (0..library.entries.len())
+        .filter(|&i| {
+            library
+                .entities_of(i)
+                .iter()
+                .any(|e| e.kind == khabar::core::lexicon::Kind::Org)
+        })
+        .collect();
+    assert!(!with_org.is_empty());
+    assert_eq!(visible_set(&harness), with_org);
+    assert!(
+        harness.query_by_label_contains("People (").is_none(),
+        "the people group is hidden"
+    );
+    // The last kind shown cannot be hidden: the list never empties by accident.
+    harness.get_by_label("Organisations").click();
+    harness.run_steps(3);
+    assert_eq!(visible_set(&harness), with_org);
+    harness.get_by_label("mentions organisations  ×").click();
+    harness.run_steps(3);
+    assert!(harness.state().kind_filter.is_empty());
+    assert_eq!(harness.state().visible().len(), 7);
 }

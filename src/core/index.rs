@@ -82,6 +82,11 @@ impl EntityIndex {
         self.by_key.get(key).map(|&i| &self.entities[i])
     }
 
+    /// Position of an entity in `entities`.
+    pub fn position(&self, key: &str) -> Option<usize> {
+        self.by_key.get(key).copied()
+    }
+
     /// Entities of a kind whose name contains the (folded) query, most articles first.
     pub fn list(&self, kind: Kind, query: &str) -> Vec<&EntitySummary> {
         self.list_sorted(kind, query, SortBy::Articles)

@@ -207,6 +207,24 @@ impl Timeline {
         }
     }
 
+    /// The timeline of the marks whose article satisfies `keep` (e.g. the articles passing a
+    /// filter), with `undated` articles without a date. Marks keep their article numbers, so a
+    /// mark of the subset indexes the same article table as one of the whole.
+    ///
+    /// O(marks + days of the extent), like [`Timeline::new`]: the kept marks come out already
+    /// sorted, which the sort there detects in one pass. `keep` is called once per mark, so it
+    /// should be a lookup (a `Vec<bool>` or bit set by article), not a search.
+    pub fn subset(&self, keep: impl Fn(u32) -> bool, undated: usize) -> Timeline {
+        let marks = self
+            .lanes
+            .iter()
+            .flat_map(|lane| &lane.marks)
+            .filter(|m| keep(m.article))
+            .copied()
+            .collect();
+        Timeline::new(marks, undated)
+    }
+
     fn lane(&self, lane: Lane) -> &LaneData {
         &self.lanes[lane.index()]
     }
@@ -574,6 +592,87 @@ mod tests {
                 .windows(2)
                 .all(|w| w[0].start <= w[1].start)
         );
+    }
+
+    #[test]
+    fn subset_keeps_article_numbers_and_never_exceeds_the_whole() {
+        let base = day(2021, 1, 1);
+        let year = crate::core::calendar::iso_span("2021").unwrap();
+        let mut marks = Vec::new();
+        for i in 0..300u32 {
+            let start = base + (i as i32 * 7) % 400;
+            let end = match i % 5 {
+                0 => start + 29,
+                _ => start,
+            };
+            marks.push(Mark {
+                lane: Lane::Published,
+                start,
+                end,
+                article: i,
+                mention: Mark::PUBLICATION,
+            });
+            marks.push(Mark {
+                lane: Lane::Mentioned,
+                start: start - 20,
+                end: end - 20,
+                article: i,
+                mention: i % 3,
+            });
+        }
+        marks.push(mark(Lane::Mentioned, year.0, year.1, 301));
+        marks.push(mark(Lane::Mentioned, year.0, year.1, 302));
+        let whole = Timeline::new(marks, 9);
+        let keep = |a: u32| !a.is_multiple_of(3);
+        let part = whole.subset(keep, 4);
+        assert_eq!(part.undated(), 4);
+        assert_eq!(whole.undated(), 9);
+        for lane in [Lane::Published, Lane::Mentioned] {
+            // The same marks, same numbers, same order: a subset mark indexes the same article.
+            let expected: Vec<Mark> = whole
+                .marks(lane)
+                .iter()
+                .copied()
+                .filter(|m| keep(m.article))
+                .collect();
+            assert!(!expected.is_empty());
+            assert!(expected.len() < whole.marks(lane).len());
+            assert_eq!(part.marks(lane), &expected[..]);
+            // Mass: the number of kept marks, and no bin above the whole's.
+            let (a, b) = whole.extent().unwrap();
+            let (from, to) = (f64::from(a) - 3.0, f64::from(b) + 4.0);
+            for bins in [1, 13, 250, 2000] {
+                let d_whole = whole.density(lane, from, to, bins);
+                let d_part = part.density(lane, from, to, bins);
+                for (i, (p, w)) in d_part.iter().zip(&d_whole).enumerate() {
+                    assert!(p <= &(w + 1e-4), "{lane:?} bin {i}/{bins}: {p} > {w}");
+                }
+                let total: f32 = d_part.iter().sum();
+                assert!((total - expected.len() as f32).abs() < 1e-2, "{total}");
+            }
+            // Hit-testing finds the same kept marks near a day.
+            let (near_from, near_to) = (base + 30, base + 60);
+            let mut found: Vec<(u32, u32)> = part
+                .marks_near(lane, near_from, near_to)
+                .map(|m| (m.article, m.mention))
+                .collect();
+            found.sort_unstable();
+            let mut wanted: Vec<(u32, u32)> = whole
+                .marks_near(lane, near_from, near_to)
+                .filter(|m| keep(m.article))
+                .map(|m| (m.article, m.mention))
+                .collect();
+            wanted.sort_unstable();
+            assert!(!found.is_empty());
+            assert_eq!(found, wanted);
+        }
+        // Keeping everything gives the whole; keeping nothing, an empty timeline.
+        let all = whole.subset(|_| true, 9);
+        assert_eq!(all.extent(), whole.extent());
+        assert_eq!(all.marks(Lane::Mentioned), whole.marks(Lane::Mentioned));
+        let none = whole.subset(|_| false, 0);
+        assert!(none.is_empty());
+        assert_eq!(none.density(Lane::Published, 0.0, 1e6, 5), vec![0.0; 5]);
     }
 
     #[test]

@@ -9,6 +9,7 @@ use crate::core::dates::{ArticleDates, DateMention};
 use crate::core::document::{Article, Document};
 use crate::core::entities::Entity;
 use crate::core::index::EntityIndex;
+use crate::core::lexicon::Kind;
 use crate::core::loader::LoadEvent;
 use crate::core::search::SearchIndex;
 use crate::core::timeline::{Lane, Mark, Timeline};
@@ -53,11 +54,24 @@ impl Progress {
     }
 }
 
+/// How several selected entities combine.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum EntityMatch {
+    /// Articles mentioning every selected entity.
+    #[default]
+    All,
+    /// Articles mentioning at least one of them.
+    Any,
+}
+
 /// What the article list is narrowed to.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ListFilter<'a> {
-    /// Articles mentioning this entity (its key).
-    pub entity: Option<&'a str>,
+    /// Articles mentioning these entities (keys), combined by `entity_match`.
+    pub entities: &'a [String],
+    pub entity_match: EntityMatch,
+    /// Articles mentioning at least one entity of these kinds; every article when empty.
+    pub kinds: &'a [Kind],
     /// Articles with a mark of this lane in this inclusive day range.
     pub range: Option<(Lane, i32, i32)>,
     /// Articles with no publication date.
@@ -66,6 +80,18 @@ pub struct ListFilter<'a> {
     pub review: Option<ReviewState>,
     /// Articles matching the search: sorted entry indices.
     pub matches: Option<&'a [u32]>,
+}
+
+impl ListFilter<'_> {
+    /// True when no filter narrows the list.
+    pub fn is_empty(&self) -> bool {
+        self.entities.is_empty()
+            && self.kinds.is_empty()
+            && self.range.is_none()
+            && !self.undated
+            && self.review.is_none()
+            && self.matches.is_none()
+    }
 }
 
 /// A corpus being loaded or loaded.
@@ -99,6 +125,10 @@ pub struct Library {
     /// (document index, article index) in display order.
     pub entries: Vec<(usize, usize)>,
     pub progress: Progress,
+    /// Positions in `index.entities` of the entities of each entry, for filtering and counts.
+    pub entry_entities: Vec<Vec<u32>>,
+    /// Changes whenever what the list is filtered from changes (documents, entities, dates).
+    pub revision: u64,
     /// Why the source could not be opened at all.
     pub error: Option<String>,
     by_file: HashMap<String, usize>,
@@ -123,6 +153,8 @@ impl Library {
             skipped: Vec::new(),
             entries: Vec::new(),
             progress: Progress::default(),
+            entry_entities: Vec::new(),
+            revision: 0,
             error: None,
             by_file: HashMap::new(),
             dirty: false,
@@ -131,6 +163,9 @@ impl Library {
 
     /// Applies events from the loader; the article list is re-sorted once per call.
     pub fn apply(&mut self, events: Vec<LoadEvent>) {
+        if !events.is_empty() {
+            self.revision += 1;
+        }
         for event in events {
             match event {
                 LoadEvent::Listed {
@@ -203,6 +238,7 @@ impl Library {
     }
 
     fn rebuild_entries(&mut self) {
+        self.revision += 1;
         let mut docs: Vec<usize> = (0..self.documents.len()).collect();
         docs.sort_by(|&a, &b| self.documents[a].file.cmp(&self.documents[b].file));
         self.entries = docs
@@ -252,11 +288,30 @@ impl Library {
 impl Library {
     /// Replays the corrections over the extracted entities and rebuilds the index.
     pub fn apply_curation(&mut self) {
+        if self.dirty {
+            self.rebuild_entries();
+        }
+        self.revision += 1;
         let documents = &self.documents;
         self.entities = self
             .curation
             .apply(&self.base_entities, |d| documents[d].text.as_str());
         self.index = EntityIndex::build(&self.entities, |d| documents[d].text.as_str());
+        self.entry_entities = self
+            .entries
+            .iter()
+            .map(|&(d, a)| {
+                let found = self.entities.get(d).and_then(|e| e.get(a));
+                let mut positions: Vec<u32> = found
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|e| self.index.position(&e.key).map(|p| p as u32))
+                    .collect();
+                positions.sort_unstable();
+                positions.dedup();
+                positions
+            })
+            .collect();
     }
 
     /// Entities found in one list entry's article.
@@ -309,6 +364,25 @@ impl Library {
         self.timeline = Timeline::new(marks, undated);
     }
 
+    /// The timeline of the given entries only (a subset of `timeline`, same article numbers).
+    pub fn timeline_of(&self, entries: &[usize]) -> Timeline {
+        let mut keep = vec![false; self.timeline_articles.len()];
+        let mut undated = 0;
+        for &i in entries {
+            if let Some(k) = keep.get_mut(i) {
+                *k = true;
+            }
+            let (d, a) = self.entries[i];
+            let published = self
+                .dates_of(d, a)
+                .and_then(|x| x.published.as_ref())
+                .and_then(|p| value_span(&p.value, None));
+            undated += usize::from(published.is_none());
+        }
+        self.timeline
+            .subset(|n| keep.get(n as usize).copied().unwrap_or(false), undated)
+    }
+
     /// The dates of a (document, article).
     pub fn dates_of(&self, d: usize, a: usize) -> Option<&ArticleDates> {
         self.dates.get(d).and_then(|x| x.get(a))
@@ -325,9 +399,32 @@ impl Library {
         Some((doc, article, mention))
     }
 
-    /// List entries matching every active filter: entity, date range, undated.
+    /// List entries matching every active filter.
     pub fn filtered_entries(&self, filter: &ListFilter<'_>) -> Vec<usize> {
-        let mut visible = self.visible_entries(filter.entity);
+        let mut visible: Vec<usize> = (0..self.entries.len()).collect();
+        if !filter.entities.is_empty() {
+            let wanted: Vec<Option<u32>> = filter
+                .entities
+                .iter()
+                .map(|k| self.index.position(k).map(|p| p as u32))
+                .collect();
+            let of = |i: usize| self.entry_entities.get(i).map_or(&[][..], |e| e.as_slice());
+            let has =
+                |i: usize, w: &Option<u32>| w.is_some_and(|p| of(i).binary_search(&p).is_ok());
+            visible.retain(|&i| match filter.entity_match {
+                EntityMatch::All => wanted.iter().all(|w| has(i, w)),
+                EntityMatch::Any => wanted.iter().any(|w| has(i, w)),
+            });
+        }
+        if !filter.kinds.is_empty() {
+            let entities = &self.index.entities;
+            visible.retain(|&i| {
+                self.entry_entities.get(i).is_some_and(|e| {
+                    e.iter()
+                        .any(|&p| filter.kinds.contains(&entities[p as usize].kind))
+                })
+            });
+        }
         if let Some((lane, from, to)) = filter.range {
             let wanted: std::collections::HashSet<(usize, usize)> = self
                 .timeline
@@ -359,18 +456,23 @@ impl Library {
         visible
     }
 
-    /// List entries (indices into `entries`) that mention an entity, or all of them.
-    pub fn visible_entries(&self, entity: Option<&str>) -> Vec<usize> {
-        match entity.and_then(|key| self.index.get(key)) {
-            None if entity.is_some() => Vec::new(),
-            None => (0..self.entries.len()).collect(),
-            Some(summary) => {
-                let wanted: std::collections::HashSet<(usize, usize)> =
-                    summary.articles.iter().copied().collect();
-                (0..self.entries.len())
-                    .filter(|&i| wanted.contains(&self.entries[i]))
-                    .collect()
+    /// How many of the given entries mention each entity (indexed like `index.entities`).
+    pub fn entity_counts(&self, entries: &[usize]) -> Vec<u32> {
+        let mut counts = vec![0u32; self.index.entities.len()];
+        for &i in entries {
+            for &p in self.entry_entities.get(i).map_or(&[][..], |e| e.as_slice()) {
+                counts[p as usize] += 1;
             }
         }
+        counts
+    }
+
+    /// List entries (indices into `entries`) that mention an entity, or all of them.
+    pub fn visible_entries(&self, entity: Option<&str>) -> Vec<usize> {
+        let keys: Vec<String> = entity.map(str::to_owned).into_iter().collect();
+        self.filtered_entries(&ListFilter {
+            entities: &keys,
+            ..ListFilter::default()
+        })
     }
 }

@@ -338,7 +338,7 @@ fn paragraph_ui(
                     m.range.clone(),
                     kind_color(
                         m.kind,
-                        marks.selected == Some(m.key.as_str()),
+                        marks.selected.contains(&m.key),
                         ui.visuals().dark_mode,
                     ),
                 )
@@ -423,7 +423,7 @@ pub struct DateMark {
 #[derive(Debug, Clone, Default)]
 pub struct Marks<'a> {
     pub list: Vec<Mark>,
-    pub selected: Option<&'a str>,
+    pub selected: &'a [String],
     pub dates: Vec<DateMark>,
     /// The publication line shown under the headline ("Published 2024-06-05 (inferred)").
     pub published: Option<String>,

@@ -5,6 +5,10 @@
 //! comes back as [`StripEvent`]s. Every frame touches only the visible window of the
 //! [`Timeline`]: densities are O(bins) and marks are looked up by binary search, so a corpus
 //! of 100 000 dates draws as fast as one of ten.
+//!
+//! With a focus timeline (the marks of the articles the list filters keep), the whole
+//! timeline is drawn muted and the focus on top in the lane's colour, at the whole's scale:
+//! each bar shows how much of it the filters keep ("crossfilter").
 
 use crate::core::bidi::Direction;
 use crate::core::calendar::{days_from_civil, iso_day};
@@ -26,8 +30,6 @@ const AXIS_HEIGHT: f32 = LANES_HEIGHT - 2.0 * LANE_HEIGHT - LANE_GAP;
 const GUTTER: f32 = 90.0;
 /// Above this many visible publication marks, the lane shows a density instead of ticks.
 const TICK_LIMIT: usize = 1500;
-/// Above this many visible marks, highlighted marks are not looked for (too slow per frame).
-const HIGHLIGHT_SCAN_LIMIT: usize = 20_000;
 /// Above this many marks under the pointer, hovering and clicking do not list them.
 const HIT_LIMIT: usize = 5_000;
 /// Hover and click distances, in points.
@@ -39,8 +41,6 @@ const TOOLTIP_ENTRIES: usize = 5;
 const MIN_SPAN: f64 = 3.0;
 /// Zoom per point of vertical scroll.
 const ZOOM_PER_POINT: f64 = 0.004;
-/// Colour of highlighted articles' marks.
-pub const ACCENT: Color32 = Color32::from_rgb(236, 128, 32);
 const MENTIONED_FILL: Color32 = Color32::from_rgb(84, 140, 204);
 
 /// The visible day range (fractional day numbers, see [`crate::core::calendar`]).
@@ -203,6 +203,8 @@ pub struct StripLabels {
     pub axis: String,
     /// Tooltip line when too many marks are under the pointer to list.
     pub zoom_in: String,
+    /// Tooltip line when the marks listed are of articles the list filters leave out.
+    pub outside_filter: String,
 }
 
 impl Default for StripLabels {
@@ -219,6 +221,7 @@ impl Default for StripLabels {
             mentioned_lane: "Mentioned lane".into(),
             axis: "Timeline axis".into(),
             zoom_in: "zoom in to list the articles".into(),
+            outside_filter: "not in the filtered list".into(),
         }
     }
 }
@@ -230,8 +233,11 @@ pub struct StripInput<'a> {
     pub brush: Option<Brush>,
     /// Which lane a new brush filters by (the "filter by" toggle shows it).
     pub brush_lane: BrushLane,
-    /// Articles whose marks are drawn on top in [`ACCENT`] (e.g. the selected entity's).
-    pub highlighted: &'a dyn Fn(u32) -> bool,
+    /// The marks of the articles that pass every list filter except the strip's own date
+    /// range; `None` when no filter is active. Usually [`Timeline::subset`] of `timeline`, so
+    /// its article numbers are the same. Drawn over the muted whole; hover and click prefer
+    /// its marks.
+    pub focus: Option<&'a Timeline>,
     /// (title, sentence) of a mark, for the hover tooltip.
     pub describe: &'a dyn Fn(&Mark) -> (String, String),
     /// Time runs right to left.
@@ -358,6 +364,108 @@ fn marks_at<'t>(
     Some(hits.into_iter().map(|h| h.2).collect())
 }
 
+/// Marks under the pointer, for the tooltip and a click.
+struct Hits<'t> {
+    marks: Vec<&'t Mark>,
+    /// The marks are of articles outside the focus (none of the focus was there).
+    outside_focus: bool,
+}
+
+/// The marks of `lane` within `radius` points of `x`: those of the focus when it has any
+/// there (they are what the list shows), else those of the whole timeline; `None` when too
+/// many are there to look at.
+fn hits_at<'t>(
+    timeline: &'t Timeline,
+    focus: Option<&'t Timeline>,
+    lane: Lane,
+    map: &DayMap,
+    x: f32,
+    radius: f32,
+) -> Option<Hits<'t>> {
+    if let Some(focus) = focus {
+        // Too many focus marks means too many marks of the whole as well.
+        let marks = marks_at(focus, lane, map, x, radius)?;
+        if !marks.is_empty() {
+            return Some(Hits {
+                marks,
+                outside_focus: false,
+            });
+        }
+    }
+    let marks = marks_at(timeline, lane, map, x, radius)?;
+    Some(Hits {
+        outside_focus: focus.is_some() && !marks.is_empty(),
+        marks,
+    })
+}
+
+/// The colours a lane is drawn in: `(whole, focus)`. Without a focus the whole timeline gets
+/// the lane's colour and there is no focus colour; with one, the whole is a weak grey (the
+/// context) and the focus gets the lane's colour (what the filters keep).
+pub fn lane_colors(
+    visuals: &egui::Visuals,
+    lane: Lane,
+    focused: bool,
+) -> (Color32, Option<Color32>) {
+    let fill = match lane {
+        Lane::Published => visuals.text_color().gamma_multiply(0.7),
+        Lane::Mentioned => MENTIONED_FILL,
+    };
+    if focused {
+        (visuals.weak_text_color().gamma_multiply(0.35), Some(fill))
+    } else {
+        (fill, None)
+    }
+}
+
+/// Heights, in points, of one bin's bars of a density histogram.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct BinBars {
+    /// The whole timeline's bar.
+    pub whole: f32,
+    /// The focus timeline's bar, drawn over the whole's (0 without a focus); never taller.
+    pub focus: f32,
+}
+
+/// The bars of `lane` over `bins` equal bins of `[from, to)` (fractional days), the bin of
+/// most mass of the whole timeline `height` points tall. Heights go by the square root of the
+/// mass (so thin year-precision spreads stay visible next to full dates), and a bin with any
+/// mass is at least one point tall. The focus uses the whole's scale, so its bar is the part
+/// of the whole's bar the filters keep. O(bins): two prefix-sum lookups per bin and timeline.
+pub fn density_bars(
+    timeline: &Timeline,
+    focus: Option<&Timeline>,
+    lane: Lane,
+    from: f64,
+    to: f64,
+    bins: usize,
+    height: f32,
+) -> Vec<BinBars> {
+    let whole = timeline.density(lane, from, to, bins);
+    let max = whole.iter().copied().fold(0.0f32, f32::max);
+    let bar = |mass: f32| {
+        if mass > 0.0 && max > 0.0 {
+            ((mass / max).sqrt() * height).max(1.0)
+        } else {
+            0.0
+        }
+    };
+    let kept = focus.map(|f| f.density(lane, from, to, bins));
+    whole
+        .iter()
+        .enumerate()
+        .map(|(i, &mass)| {
+            let whole = bar(mass);
+            BinBars {
+                whole,
+                // Each prefix-sum array rounds on its own: a focus keeping every mark of a
+                // bin must not poke a hair above the whole's bar.
+                focus: kept.as_ref().map_or(0.0, |k| bar(k[i]).min(whole)),
+            }
+        })
+        .collect()
+}
+
 /// Shows the strip (controls row, two lanes, axis) across the available width and returns
 /// what the user asked for this frame.
 pub fn timeline_strip_ui(
@@ -471,8 +579,8 @@ pub fn timeline_strip_ui(
         if response.clicked()
             && let Some(pos) = response.interact_pointer_pos()
         {
-            let hit = marks_at(timeline, lane, &map, pos.x, CLICK_RADIUS)
-                .and_then(|hits| hits.first().copied().copied());
+            let hit = hits_at(timeline, input.focus, lane, &map, pos.x, CLICK_RADIUS)
+                .and_then(|hits| hits.marks.first().copied().copied());
             if let Some(mark) = hit {
                 events.push(StripEvent::OpenMark {
                     article: mark.article,
@@ -487,7 +595,6 @@ pub fn timeline_strip_ui(
     // Painting.
     let painter = ui.painter_at(rect);
     let visuals = ui.visuals();
-    let ink = visuals.text_color().gamma_multiply(0.7);
     let lane_bg = visuals.faint_bg_color;
     for r in lane_rects {
         painter.rect_filled(r, 2.0, lane_bg);
@@ -506,43 +613,32 @@ pub fn timeline_strip_ui(
             );
         }
     }
-    let highlighted = input.highlighted;
     let (first, last) = (view.from.floor() as i32, view.to.floor() as i32);
     for (i, lane) in lanes.iter().enumerate() {
         let r = lane_rects[i].shrink2(vec2(0.0, 2.0));
+        // The whole decides ticks or density: the focus's marks are a subset of its marks,
+        // so in tick mode they are at most as many to look at.
         let visible = timeline.near_upper_bound(*lane, first, last);
-        let fill = match lane {
-            Lane::Published => ink,
-            Lane::Mentioned => MENTIONED_FILL,
-        };
+        let (whole_color, focus_color) = lane_colors(visuals, *lane, input.focus.is_some());
+        let focus = input.focus.zip(focus_color);
         if *lane == Lane::Published && visible <= TICK_LIMIT {
-            let mut accents = Vec::new();
             for m in timeline.marks_near(*lane, first, last) {
-                if highlighted(m.article) {
-                    accents.push(*m);
-                } else {
-                    paint_mark(&plot_painter, &map, m, r, fill);
-                }
+                paint_mark(&plot_painter, &map, m, r, whole_color);
             }
-            for m in &accents {
-                paint_mark(&plot_painter, &map, m, r, ACCENT);
+            if let Some((focus, color)) = focus {
+                for m in focus.marks_near(*lane, first, last) {
+                    paint_mark(&plot_painter, &map, m, r, color);
+                }
             }
         } else {
-            paint_density(&plot_painter, timeline, *lane, &map, r, fill);
-            if visible <= HIGHLIGHT_SCAN_LIMIT {
-                let band =
-                    Rect::from_x_y_ranges(r.x_range(), r.bottom() - r.height() * 0.35..=r.bottom());
-                for m in timeline.marks_near(*lane, first, last) {
-                    if highlighted(m.article) {
-                        let (l, rr) = map.span_x(m.start, m.end, 2.0);
-                        plot_painter.rect_filled(
-                            Rect::from_x_y_ranges(l..=rr, band.y_range()),
-                            0.0,
-                            ACCENT.gamma_multiply(0.85),
-                        );
-                    }
-                }
-            }
+            paint_density(
+                &plot_painter,
+                *lane,
+                &map,
+                r,
+                (timeline, whole_color),
+                focus,
+            );
         }
     }
 
@@ -642,11 +738,11 @@ pub fn timeline_strip_ui(
                 Stroke::new(1.0, visuals.text_color().gamma_multiply(0.4)),
             );
             let day = map.day(pos.x).floor() as i32;
-            let hits = marks_at(timeline, lanes[i], &map, pos.x, HOVER_RADIUS);
+            let hits = hits_at(timeline, input.focus, lanes[i], &map, pos.x, HOVER_RADIUS);
             egui::Tooltip::for_widget(response)
                 .at_pointer()
                 .width(420.0)
-                .show(|ui| hover_ui(ui, input, day, hits.as_deref()));
+                .show(|ui| hover_ui(ui, input, day, hits.as_ref()));
         }
     }
 
@@ -705,11 +801,13 @@ fn controls_ui(
             events.push(StripEvent::Brushed(None));
         }
         let undated = input.timeline.undated();
+        let text = match input.focus {
+            // How many of the undated articles the filters keep, of all of them.
+            Some(focus) => format!("{}: {} / {undated}", labels.undated, focus.undated()),
+            None => format!("{}: {undated}", labels.undated),
+        };
         if ui
-            .add_enabled(
-                undated > 0,
-                egui::Button::new(format!("{}: {undated}", labels.undated)),
-            )
+            .add_enabled(undated > 0, egui::Button::new(text))
             .clicked()
         {
             events.push(StripEvent::ShowUndated);
@@ -731,49 +829,59 @@ fn paint_mark(painter: &Painter, map: &DayMap, mark: &Mark, lane: Rect, color: C
     }
 }
 
-/// A density histogram of the visible window: bars two points wide, heights by the square
-/// root of the mass (so thin year-precision spreads stay visible next to full dates).
+/// A density histogram of the visible window, bars two points wide (see [`density_bars`]):
+/// the whole timeline's, then the focus's over them, each in its colour.
 fn paint_density(
     painter: &Painter,
-    timeline: &Timeline,
     lane: Lane,
     map: &DayMap,
     r: Rect,
-    color: Color32,
+    (timeline, whole_color): (&Timeline, Color32),
+    focus: Option<(&Timeline, Color32)>,
 ) {
     let bins = ((r.width() / 2.0).floor() as usize).max(1);
-    let density = timeline.density(lane, map.from, map.to, bins);
-    let max = density.iter().copied().fold(0.0f32, f32::max);
-    if max <= 0.0 {
-        return;
-    }
+    let bars = density_bars(
+        timeline,
+        focus.map(|f| f.0),
+        lane,
+        map.from,
+        map.to,
+        bins,
+        r.height(),
+    );
     let bin_width = r.width() / bins as f32;
-    for (i, &mass) in density.iter().enumerate() {
-        if mass <= 0.0 {
+    for (i, bar) in bars.iter().enumerate() {
+        if bar.whole <= 0.0 {
             continue;
         }
-        let h = (mass / max).sqrt() * r.height();
         let offset = i as f32 * bin_width;
         let (l, rr) = if map.rtl {
             (r.right() - offset - bin_width, r.right() - offset)
         } else {
             (r.left() + offset, r.left() + offset + bin_width)
         };
-        painter.rect_filled(
-            Rect::from_x_y_ranges(l..=rr, r.bottom() - h.max(1.0)..=r.bottom()),
-            0.0,
-            color,
-        );
+        let column = |h: f32| Rect::from_x_y_ranges(l..=rr, r.bottom() - h..=r.bottom());
+        painter.rect_filled(column(bar.whole), 0.0, whole_color);
+        if let Some((_, color)) = focus
+            && bar.focus > 0.0
+        {
+            painter.rect_filled(column(bar.focus), 0.0, color);
+        }
     }
 }
 
 /// The tooltip: the day under the pointer, then up to five entries (headline, sentence).
-fn hover_ui(ui: &mut Ui, input: &StripInput, day: i32, hits: Option<&[&Mark]>) {
+fn hover_ui(ui: &mut Ui, input: &StripInput, day: i32, hits: Option<&Hits>) {
     ui.label(iso_day(day));
     let Some(hits) = hits else {
         ui.weak(&input.labels.zoom_in);
         return;
     };
+    if hits.outside_focus {
+        // Opening one of these shows an article the list does not.
+        ui.weak(&input.labels.outside_filter);
+    }
+    let hits = &hits.marks;
     let style = TextStyle::new(
         FontId::proportional(14.0),
         ui.visuals().text_color(),

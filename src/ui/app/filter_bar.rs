@@ -6,7 +6,9 @@ impl KhabarApp {
     /// The filters of the article list as they stand.
     pub fn list_filter(&self) -> ListFilter<'_> {
         ListFilter {
-            entity: self.entity_filter.as_deref(),
+            entities: &self.entity_filters,
+            entity_match: self.entity_match,
+            kinds: &self.kind_filter,
             range: self.date_brush.map(|b| (Lane::from(b.lane), b.from, b.to)),
             undated: self.undated_filter,
             review: self.review_filter,
@@ -50,14 +52,70 @@ impl KhabarApp {
             .filter(|q| !q.is_empty())
     }
 
-    /// List entries shown under the current filters.
-    pub fn visible(&self) -> Vec<usize> {
-        self.library.filtered_entries(&self.list_filter())
+    /// List entries shown under the current filters (as of the last `refresh_view`).
+    pub fn visible(&self) -> &[usize] {
+        &self.view.visible
+    }
+
+    /// Articles of the filtered list mentioning each entity (indexed like the entity index);
+    /// `None` when nothing is filtered.
+    pub fn entity_counts(&self) -> Option<&[u32]> {
+        self.view.counts.as_deref()
+    }
+
+    /// The strip's marks of the articles passing every filter but the date range; `None`
+    /// when nothing is filtered.
+    pub fn strip_focus(&self) -> Option<&crate::core::timeline::Timeline> {
+        self.view.focus.as_ref()
+    }
+
+    /// Rebuilds the filtered list when a filter or the corpus changed since the last time.
+    /// A review-state change alone does not: an article read under "Unread" stays listed
+    /// until the filter is set again, so j/k can walk through the unread ones.
+    pub(super) fn refresh_view(&mut self) {
+        let key = ViewKey {
+            revision: self.library.revision,
+            entities: self.entity_filters.clone(),
+            entity_match: self.entity_match,
+            kinds: self.kind_filter.clone(),
+            range: self.date_brush.map(|b| (Lane::from(b.lane), b.from, b.to)),
+            undated: self.undated_filter,
+            review: self.review_filter,
+            search: self.query().map(|_| self.search_text.clone()),
+        };
+        if self.view.key.as_ref() == Some(&key) {
+            return;
+        }
+        let filter = self.list_filter();
+        let visible = self.library.filtered_entries(&filter);
+        let counts = (!filter.is_empty()).then(|| self.library.entity_counts(&visible));
+        // The strip shows what every filter but its own range keeps, so that the rest of
+        // the time axis stays visible while a range is brushed.
+        let unbrushed = ListFilter {
+            range: None,
+            ..filter
+        };
+        let numbering_matches = self.library.timeline_articles == self.library.entries;
+        let focus = (!unbrushed.is_empty() && numbering_matches).then(|| {
+            if filter.range.is_none() {
+                self.library.timeline_of(&visible)
+            } else {
+                self.library
+                    .timeline_of(&self.library.filtered_entries(&unbrushed))
+            }
+        });
+        self.view = View {
+            key: Some(key),
+            visible,
+            counts,
+            focus,
+        };
     }
 
     /// After a filter changed: keep reading an article of the filtered list.
     pub(super) fn keep_selection_visible(&mut self) {
-        let visible = self.visible();
+        self.refresh_view();
+        let visible = &self.view.visible;
         let shown = self
             .selected
             .as_ref()
@@ -94,13 +152,29 @@ impl KhabarApp {
             }
         });
         let mut chips: Vec<(String, Command)> = Vec::new();
-        if let Some(key) = &self.entity_filter {
+        let joiner = match self.entity_match {
+            EntityMatch::All => "and ",
+            EntityMatch::Any => "or ",
+        };
+        for (n, key) in self.entity_filters.iter().enumerate() {
             let name = self
                 .library
                 .index
                 .get(key)
                 .map_or(key.clone(), |e| e.name.clone());
-            chips.push((name, Command::ToggleEntity(key.clone())));
+            let label = if n == 0 {
+                name
+            } else {
+                format!("{joiner}{name}")
+            };
+            chips.push((label, Command::ToggleEntity(key.clone())));
+        }
+        if !self.kind_filter.is_empty() {
+            let kinds: Vec<&str> = self.kind_filter.iter().map(|k| kind_label(*k)).collect();
+            chips.push((
+                format!("mentions {}", kinds.join(" or ")),
+                Command::ShowAllKinds,
+            ));
         }
         if let Some(b) = self.date_brush {
             let lane = match b.lane {
@@ -145,13 +219,26 @@ impl KhabarApp {
             "{shown} of {} articles",
             self.library.article_count()
         )];
-        if let Some(key) = &self.entity_filter {
-            let name = self
-                .library
-                .index
-                .get(key)
-                .map_or(key.as_str(), |e| e.name.as_str());
-            parts.push(format!("entity: {name}"));
+        if !self.entity_filters.is_empty() {
+            let names: Vec<&str> = self
+                .entity_filters
+                .iter()
+                .map(|key| {
+                    self.library
+                        .index
+                        .get(key)
+                        .map_or(key.as_str(), |e| e.name.as_str())
+                })
+                .collect();
+            let joiner = match self.entity_match {
+                EntityMatch::All => " and ",
+                EntityMatch::Any => " or ",
+            };
+            parts.push(format!("entities: {}", names.join(joiner)));
+        }
+        if !self.kind_filter.is_empty() {
+            let kinds: Vec<&str> = self.kind_filter.iter().map(|k| kind_label(*k)).collect();
+            parts.push(format!("mentioning {}", kinds.join(" or ")));
         }
         if let Some(b) = self.date_brush {
             parts.push(format!("dates: {} – {}", iso_day(b.from), iso_day(b.to)));
@@ -166,5 +253,60 @@ impl KhabarApp {
             parts.push(format!("search: {}", self.search_text.trim()));
         }
         parts.join(" · ")
+    }
+}
+
+/// The filters a `View` was built for.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct ViewKey {
+    revision: u64,
+    entities: Vec<String>,
+    entity_match: EntityMatch,
+    kinds: Vec<Kind>,
+    range: Option<(Lane, i32, i32)>,
+    undated: bool,
+    review: Option<ReviewState>,
+    search: Option<String>,
+}
+
+/// The filtered list and what is counted over it, kept until a filter changes.
+#[derive(Debug, Default)]
+pub(super) struct View {
+    key: Option<ViewKey>,
+    pub(super) visible: Vec<usize>,
+    pub(super) counts: Option<Vec<u32>>,
+    /// The strip's marks of the articles passing every filter but the date range.
+    pub(super) focus: Option<crate::core::timeline::Timeline>,
+}
+
+/// The kinds shown after toggling one: all kinds shown is no filter (empty); the last
+/// kind shown cannot be hidden.
+pub(super) fn toggle_kind(shown: &[Kind], kind: Kind) -> Vec<Kind> {
+    let all = [Kind::Person, Kind::Place, Kind::Org];
+    let current: Vec<Kind> = if shown.is_empty() {
+        all.to_vec()
+    } else {
+        shown.to_vec()
+    };
+    let next: Vec<Kind> = if current.contains(&kind) {
+        current.into_iter().filter(|k| *k != kind).collect()
+    } else {
+        all.into_iter()
+            .filter(|k| current.contains(k) || *k == kind)
+            .collect()
+    };
+    match next.len() {
+        0 => shown.to_vec(),
+        n if n == all.len() => Vec::new(),
+        _ => next,
+    }
+}
+
+/// "people", "places", "organisations".
+pub(super) fn kind_label(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Person => "people",
+        Kind::Place => "places",
+        Kind::Org => "organisations",
     }
 }

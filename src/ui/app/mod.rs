@@ -4,13 +4,14 @@ use crate::core::calendar::iso_day;
 use crate::core::corpus::CorpusSource;
 use crate::core::curation::{Edit, Review, ReviewState, Saver};
 use crate::core::export::{ExportArticle, Format, ReportHeader, render, write_atomically};
+use crate::core::lexicon::Kind;
 use crate::core::lexicon::Lexicon;
 use crate::core::loader::LoadJob;
 use crate::core::search::Query;
 use crate::core::segment::Segmenter;
 use crate::core::timeline::{Lane, Mark};
-use crate::ui::library::ListFilter;
 use crate::ui::library::{ArticleKey, Library};
+use crate::ui::library::{EntityMatch, ListFilter};
 use crate::ui::open_folder::{FolderPicker, PickerOutcome, source_for_drop, source_for_typed_path};
 use crate::ui::reader::{DateMark, Marks, ReaderState};
 use crate::ui::timeline_strip::{
@@ -29,6 +30,7 @@ mod timeline_panel;
 mod top_bar;
 
 use export::ExportOutcome;
+use filter_bar::{View, toggle_kind};
 pub use persistence::Saved;
 
 /// How the app was started.
@@ -47,8 +49,14 @@ pub enum Command {
     Select(ArticleKey),
     ShowSkipped(bool),
     ShowPathField(bool),
-    /// Filter the list by an entity, or clear that filter when it is the current one.
+    /// Add an entity to the list's filter, or take it out when it is in it.
     ToggleEntity(String),
+    /// Whether the list needs all the selected entities or any of them.
+    SetEntityMatch(EntityMatch),
+    /// Show or hide a kind of entity (sidebar, and articles mentioning that kind).
+    ToggleKind(Kind),
+    /// Show every kind of entity again.
+    ShowAllKinds,
     /// Record a correction of the entities (saved to the corpus sidecar).
     Curate(Edit),
     /// Take the last correction back.
@@ -105,8 +113,13 @@ pub struct KhabarApp {
     pub show_path_field: bool,
     pub path_field: String,
     pub message: Option<String>,
-    /// The entity the article list is filtered by.
-    pub entity_filter: Option<String>,
+    /// The entities the article list is filtered by.
+    pub entity_filters: Vec<String>,
+    pub entity_match: EntityMatch,
+    /// Kinds of entity shown, and that listed articles must mention; all when empty.
+    pub kind_filter: Vec<Kind>,
+    /// The filtered list and its counts, rebuilt only when a filter or the corpus changes.
+    view: View,
     pub entity_query: String,
     pub entity_sort: crate::core::index::SortBy,
     /// The entity chosen to be merged into another.
@@ -192,7 +205,10 @@ impl KhabarApp {
             show_path_field: false,
             path_field: String::new(),
             message: None,
-            entity_filter: None,
+            entity_filters: Vec::new(),
+            entity_match: EntityMatch::default(),
+            kind_filter: Vec::new(),
+            view: View::default(),
             entity_query: String::new(),
             entity_sort: Default::default(),
             merge_source: None,
@@ -236,7 +252,7 @@ impl KhabarApp {
         self.selected = None;
         self.reader = ReaderState::default();
         self.message = None;
-        self.entity_filter = None;
+        self.entity_filters.clear();
         self.date_brush = None;
         self.undated_filter = false;
         self.timeline_view = TimelineView::default();
@@ -307,10 +323,8 @@ impl KhabarApp {
                 Command::ShowSkipped(show) => self.show_skipped = show,
                 Command::ShowPathField(show) => self.show_path_field = show,
                 Command::Curate(edit) => {
-                    if let Edit::Merge { from, .. } | Edit::Hide { key: from } = &edit
-                        && self.entity_filter.as_ref() == Some(from)
-                    {
-                        self.entity_filter = None;
+                    if let Edit::Merge { from, .. } | Edit::Hide { key: from } = &edit {
+                        self.entity_filters.retain(|k| k != from);
                     }
                     self.library.curation.edits.push(edit);
                     self.merge_source = None;
@@ -337,6 +351,7 @@ impl KhabarApp {
                     }
                 }
                 Command::Step(delta) => {
+                    self.refresh_view();
                     let visible = self.visible();
                     let at = self
                         .selected
@@ -389,7 +404,8 @@ impl KhabarApp {
                     }
                 }
                 Command::ClearFilters => {
-                    self.entity_filter = None;
+                    self.entity_filters.clear();
+                    self.kind_filter.clear();
                     self.date_brush = None;
                     self.undated_filter = false;
                     self.review_filter = None;
@@ -409,11 +425,23 @@ impl KhabarApp {
                     })
                 }
                 Command::ToggleEntity(key) => {
-                    self.entity_filter = if self.entity_filter.as_ref() == Some(&key) {
-                        None
+                    if let Some(at) = self.entity_filters.iter().position(|k| *k == key) {
+                        self.entity_filters.remove(at);
                     } else {
-                        Some(key)
-                    };
+                        self.entity_filters.push(key);
+                    }
+                    self.keep_selection_visible();
+                }
+                Command::SetEntityMatch(mode) => {
+                    self.entity_match = mode;
+                    self.keep_selection_visible();
+                }
+                Command::ShowAllKinds => {
+                    self.kind_filter.clear();
+                    self.keep_selection_visible();
+                }
+                Command::ToggleKind(kind) => {
+                    self.kind_filter = toggle_kind(&self.kind_filter, kind);
                     self.keep_selection_visible();
                 }
                 Command::SetBrush(brush) => {
@@ -552,7 +580,7 @@ impl eframe::App for KhabarApp {
         egui::Panel::top("top_bar").show(ui, |ui| self.top_bar_ui(ui));
         egui::Panel::bottom("status_bar").show(ui, |ui| {
             if let Some(command) =
-                status_bar::status_bar_ui(ui, &self.library, self.visible().len())
+                status_bar::status_bar_ui(ui, &self.library, self.view.visible.len())
             {
                 self.command(command);
             }
@@ -566,11 +594,10 @@ impl eframe::App for KhabarApp {
             .min_size(220.0)
             .show(ui, |ui| {
                 self.filter_bar_ui(ui);
-                let visible = self.visible();
                 if let Some(command) = article_list::article_list_ui(
                     ui,
                     &self.library,
-                    &visible,
+                    &self.view.visible,
                     self.selected.as_ref(),
                 ) {
                     self.command(command);
@@ -585,7 +612,10 @@ impl eframe::App for KhabarApp {
                 let mut sidebar = entity_sidebar::Sidebar {
                     index: &self.library.index,
                     query: &mut self.entity_query,
-                    selected: self.entity_filter.as_deref(),
+                    selected: &self.entity_filters,
+                    entity_match: self.entity_match,
+                    kinds: &self.kind_filter,
+                    counts: self.view.counts.as_deref(),
                     annotating,
                     merge_source: self.merge_source.as_deref(),
                     renaming: &mut self.renaming,
@@ -612,6 +642,9 @@ impl eframe::App for KhabarApp {
                         self.library
                             .entities_of(i)
                             .iter()
+                            .filter(|e| {
+                                self.kind_filter.is_empty() || self.kind_filter.contains(&e.kind)
+                            })
                             .flat_map(|e| {
                                 e.mentions.iter().map(|r| reader::Mark {
                                     range: r.clone(),
@@ -623,7 +656,7 @@ impl eframe::App for KhabarApp {
                             .collect()
                     })
                     .unwrap_or_default(),
-                selected: self.entity_filter.as_deref(),
+                selected: &self.entity_filters,
                 dates: self.date_marks(),
                 hits: self.search_hits(),
                 published: self.publication_line(),
@@ -631,7 +664,7 @@ impl eframe::App for KhabarApp {
             reader::reader_ui(ui, article, &mut self.reader, &self.library, &marks);
         });
         if let Some(key) = self.reader.clicked_entity.take()
-            && self.entity_filter.as_ref() != Some(&key)
+            && !self.entity_filters.contains(&key)
         {
             self.command(Command::ToggleEntity(key));
         }

@@ -11,7 +11,9 @@ impl KhabarApp {
                 _ => None,
             },
             selected: self.selected.clone(),
-            entity_filter: self.entity_filter.clone(),
+            entity_filters: self.entity_filters.clone(),
+            entity_match: self.entity_match,
+            kind_filter: self.kind_filter.clone(),
             date_brush: self.date_brush,
             brush_lane: self.brush_lane,
             undated_filter: self.undated_filter,
@@ -30,9 +32,11 @@ impl KhabarApp {
         let Some(saved) = self.pending_restore.take() else {
             return;
         };
-        self.entity_filter = saved
-            .entity_filter
-            .filter(|k| self.library.index.get(k).is_some());
+        self.entity_filters = saved.entity_filters;
+        self.entity_filters
+            .retain(|k| self.library.index.get(k).is_some());
+        self.entity_match = saved.entity_match;
+        self.kind_filter = saved.kind_filter;
         self.date_brush = saved.date_brush;
         self.brush_lane = saved.brush_lane;
         self.undated_filter = saved.undated_filter;
@@ -56,7 +60,9 @@ pub struct Saved {
     /// The corpus folder open last (`None`: the demo corpus).
     pub folder: Option<PathBuf>,
     pub selected: Option<ArticleKey>,
-    pub entity_filter: Option<String>,
+    pub entity_filters: Vec<String>,
+    pub entity_match: EntityMatch,
+    pub kind_filter: Vec<Kind>,
     pub date_brush: Option<Brush>,
     pub brush_lane: BrushLane,
     pub undated_filter: bool,

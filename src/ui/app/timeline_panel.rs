@@ -38,19 +38,6 @@ impl KhabarApp {
 
     pub(super) fn timeline_ui(&mut self, ui: &mut egui::Ui) {
         let library = &self.library;
-        let highlighted_set: std::collections::HashSet<(usize, usize)> = self
-            .entity_filter
-            .as_deref()
-            .and_then(|key| library.index.get(key))
-            .map(|e| e.articles.iter().copied().collect())
-            .unwrap_or_default();
-        let highlighted = |n: u32| {
-            !highlighted_set.is_empty()
-                && library
-                    .timeline_articles
-                    .get(n as usize)
-                    .is_some_and(|x| highlighted_set.contains(x))
-        };
         let describe = |mark: &Mark| -> (String, String) {
             let Some((doc, article, mention)) = library.mark_mention(mark) else {
                 return (String::new(), String::new());
@@ -68,7 +55,7 @@ impl KhabarApp {
             timeline: &library.timeline,
             brush: self.date_brush,
             brush_lane: self.brush_lane,
-            highlighted: &highlighted,
+            focus: self.view.focus.as_ref(),
             describe: &describe,
             rtl: self.time_rtl,
             labels: &self.strip_labels,
