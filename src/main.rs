@@ -5,7 +5,10 @@ use khabar::cli::{self, Command};
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let code = match cli::parse(&args) {
-        Ok(Command::Gui { folder }) => match khabar::ui::run(khabar::ui::Launch { folder }) {
+        Ok(Command::Gui { folder }) => match khabar::ui::run(khabar::ui::Launch {
+            folder,
+            ..Default::default()
+        }) {
             Ok(()) => 0,
             Err(e) => {
                 eprintln!("khabar: cannot open the window: {e}");

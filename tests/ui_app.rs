@@ -24,6 +24,13 @@ impl egui::DroppedFile for DroppedPath {
 }
 
 fn harness(launch: Launch) -> Harness<'static, KhabarApp> {
+    // Tests read English labels unless they choose a language, whatever the machine's locale.
+    let launch = Launch {
+        language: launch
+            .language
+            .or(Some(khabar::ui::i18n::Language::English)),
+        ..launch
+    };
     let mut harness = Harness::builder()
         .with_size([1200.0, 800.0])
         .build_eframe(move |cc| KhabarApp::new(cc, launch));
@@ -124,6 +131,7 @@ fn command_line_folder_opens_that_folder() {
     .unwrap();
     let harness = harness(Launch {
         folder: Some(dir.path().to_owned()),
+        ..Default::default()
     });
     assert_eq!(harness.state().library.article_count(), 1);
     harness.get_by_role_and_label(egui::accesskit::Role::Button, "عنوان الخبر الأول");
@@ -161,6 +169,7 @@ fn reader_snapshot_with_mixed_text() {
                     cc,
                     Launch {
                         folder: Some(folder),
+                        language: Some(khabar::ui::i18n::Language::English),
                     },
                 )
             }
@@ -336,6 +345,7 @@ fn curation_hides_an_entity_saves_it_and_undo_brings_it_back() {
     let dir = demo_copy();
     let launch = || Launch {
         folder: Some(dir.path().to_owned()),
+        ..Default::default()
     };
     let mut harness = harness(launch());
     // Search narrows the sidebar (hamza- and case-insensitive), bringing the row into view.

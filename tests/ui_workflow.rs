@@ -85,6 +85,7 @@ fn review_keys_move_flag_and_survive_a_reopen() {
     let dir = demo_copy();
     let launch = || Launch {
         folder: Some(dir.path().to_owned()),
+        ..Default::default()
     };
     let first;
     let second;
@@ -128,6 +129,7 @@ fn review_note_is_saved_as_typed() {
     let dir = demo_copy();
     let launch = || Launch {
         folder: Some(dir.path().to_owned()),
+        ..Default::default()
     };
     let file;
     {
@@ -197,6 +199,7 @@ fn export_the_filtered_set_as_csv_json_and_html() {
     let out = tempfile::tempdir().unwrap();
     let mut harness = harness(Launch {
         folder: Some(dir.path().to_owned()),
+        ..Default::default()
     });
     // Flag the article read, with a note that needs quoting, then narrow the list by search.
     let file = selected_file(&harness);
@@ -287,6 +290,7 @@ fn persist_a_second_launch_restores_the_corpus_filters_and_article() {
     let saved = {
         let mut harness = harness(Launch {
             folder: Some(dir.path().to_owned()),
+            ..Default::default()
         });
         harness.key_press(Key::Slash);
         harness.run_steps(2);

@@ -5,6 +5,7 @@ use crate::core::curation::ReviewState;
 use crate::core::document::{Article, Document};
 use crate::ui::app::Command;
 use crate::ui::bidi_text::{Align, TextLayout, TextStyle};
+use crate::ui::i18n::{Language, T};
 use crate::ui::library::{ArticleKey, Library};
 use egui::{Sense, Ui, vec2};
 
@@ -36,6 +37,7 @@ pub fn article_list_ui(
     library: &Library,
     visible: &[usize],
     selected: Option<&ArticleKey>,
+    l: Language,
 ) -> Option<Command> {
     let mut command = None;
     let title_font = egui::TextStyle::Body.resolve(ui.style());
@@ -79,35 +81,43 @@ pub fn article_list_ui(
                     paint_one_row(ui, &layout, inner.min, &style);
                     let &(d, a) = &library.entries[visible[index]];
                     let date = match library.dates_of(d, a).map(|x| x.published.as_ref()) {
-                        Some(Some(p)) if p.inferred => format!("{} (inferred)", p.value),
+                        Some(Some(p)) if p.inferred => l.f(T::Inferred, &[&p.value]),
                         Some(Some(p)) => p.value.clone(),
-                        Some(None) => "undated".to_owned(),
+                        Some(None) => l.t(T::Undated).to_owned(),
                         // Dates not extracted yet: what the dateline says.
                         None => article
                             .published
                             .as_ref()
-                            .map_or("undated", |p| p.value.as_str())
+                            .map_or(l.t(T::Undated), |p| p.value.as_str())
                             .to_owned(),
                     };
                     let part = if article.part > 1 {
-                        format!(" · part {}", article.part)
+                        l.f(T::Part, &[&article.part])
                     } else {
                         String::new()
                     };
                     let review = library.curation.review(&doc.article_id(article)).state;
                     let state = match review {
                         ReviewState::Unread => "",
-                        ReviewState::Read => " · read",
-                        ReviewState::Flagged => " · flagged",
+                        ReviewState::Read => l.t(T::StateRead),
+                        ReviewState::Flagged => l.t(T::StateFlagged),
                     };
                     if review == ReviewState::Flagged {
+                        // On the row's outer edge: the right, or the left when mirrored.
+                        let x = if l.is_rtl() {
+                            rect.left() + 1.0
+                        } else {
+                            rect.right() - 4.0
+                        };
                         let bar = egui::Rect::from_min_size(
-                            egui::pos2(rect.right() - 4.0, rect.top() + 3.0),
+                            egui::pos2(x, rect.top() + 3.0),
                             vec2(3.0, rect.height() - 6.0),
                         );
                         ui.painter().rect_filled(bar, 1.0, FLAG_COLOR);
                     }
-                    let meta = format!("{} · {date}{part}{state}", doc.file);
+                    // In Arabic the line reads right to left even when the file name is Latin.
+                    let mark = if l.is_rtl() { "\u{200F}" } else { "" };
+                    let meta = format!("{mark}{} · {date}{part}{state}", doc.file);
                     // Aligned with the headline above it, whatever the file name's script.
                     let meta_style = TextStyle::new(
                         small_font.clone(),

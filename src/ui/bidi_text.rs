@@ -370,6 +370,48 @@ pub fn bidi_label(
     response
 }
 
+/// One line of bidirectional text as a single galley, so that any egui widget (button,
+/// label, menu, tooltip) can show it: each token is shaped on its own and the tokens are
+/// placed in visual order. With `Color32::PLACEHOLDER` the widget chooses the colour; the
+/// galley's text is the logical string, which screen readers and tests read.
+pub fn line_galley(
+    painter: &Painter,
+    text: &str,
+    font: FontId,
+    color: Color32,
+    fallback: Direction,
+) -> Arc<Galley> {
+    let style = TextStyle::new(font.clone(), color, fallback);
+    let layout = TextLayout::new(painter, text, 0, &style, f32::INFINITY);
+    let mut parts = Vec::new();
+    let mut origins = Vec::new();
+    for token in &layout.tokens {
+        for piece in &token.pieces {
+            for row in &piece.galley.rows {
+                origins.push(token.rect.min + vec2(piece.x, 0.0) + row.pos.to_vec2());
+            }
+            parts.push(piece.galley.clone());
+        }
+    }
+    let job = egui::text::LayoutJob::simple_singleline(text.to_owned(), font, color);
+    if parts.is_empty() {
+        return painter.layout_job(job);
+    }
+    // `concat` stacks galleys as paragraphs; move their rows side by side instead.
+    let mut galley = Galley::concat(Arc::new(job), &parts, painter.pixels_per_point());
+    let mut rect = Rect::NOTHING;
+    let mut mesh_bounds = Rect::NOTHING;
+    for (row, origin) in galley.rows.iter_mut().zip(origins) {
+        row.pos = origin;
+        row.ends_with_newline = false;
+        rect |= Rect::from_min_size(origin, row.size);
+        mesh_bounds |= row.visuals.mesh_bounds.translate(origin.to_vec2());
+    }
+    galley.rect = rect;
+    galley.mesh_bounds = mesh_bounds;
+    Arc::new(galley)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -390,6 +432,45 @@ mod tests {
             output.textures_delta.clear();
         }
         out.unwrap()
+    }
+
+    #[test]
+    fn a_line_galley_holds_the_tokens_in_visual_order_and_the_logical_text() {
+        let text = "المقالات: 12 من 340";
+        let ctx = egui::Context::default();
+        fonts::install(&ctx);
+        let mut galley = None;
+        for _ in 0..2 {
+            let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+                galley = Some(line_galley(
+                    ui.painter(),
+                    text,
+                    FontId::proportional(14.0),
+                    Color32::PLACEHOLDER,
+                    Direction::Rtl,
+                ));
+            });
+            output.textures_delta.clear();
+        }
+        let galley = galley.unwrap();
+        assert_eq!(galley.text(), text, "screen readers get the logical text");
+        // Each row is one shaped piece; read the digit rows from left to right.
+        let mut rows: Vec<(f32, String)> = galley
+            .rows
+            .iter()
+            .map(|r| (r.pos.x, r.glyphs.iter().map(|g| g.chr).collect::<String>()))
+            .filter(|(_, t)| !t.trim().is_empty())
+            .collect();
+        rows.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let order: Vec<&str> = rows.iter().map(|(_, t)| t.as_str()).collect();
+        let at = |s: &str| order.iter().position(|t| *t == s).unwrap_or(usize::MAX);
+        // Right to left: "المقالات:" rightmost, then 12, then من, then 340 leftmost.
+        assert!(at("340") < at("12"), "{order:?}");
+        assert_eq!(at("340"), 0, "{order:?}");
+        assert!(order.last().unwrap().contains('ا'), "{order:?}");
+        // Rows sit side by side on one line.
+        assert!(galley.rows.iter().all(|r| r.pos.y == galley.rows[0].pos.y));
+        assert!(galley.rect.width() > galley.rect.height() * 4.0);
     }
 
     /// Token texts of each row with their left edges, left to right.

@@ -7,6 +7,7 @@ use crate::core::index::{EntityIndex, EntitySummary, SortBy};
 use crate::core::lexicon::Kind;
 use crate::ui::app::Command;
 use crate::ui::bidi_text::{Align, TextLayout, TextStyle};
+use crate::ui::i18n::{Language, T, text, weak};
 use crate::ui::library::EntityMatch;
 use crate::ui::reader::kind_color;
 use egui::{Sense, Ui, vec2};
@@ -35,41 +36,43 @@ pub struct Sidebar<'a> {
     pub edits: usize,
     pub error: Option<&'a str>,
     pub sort: &'a mut SortBy,
+    pub language: Language,
 }
 
 /// Shows the sidebar; clicking a row filters the list, right-clicking it corrects it.
 pub fn entity_sidebar_ui(ui: &mut Ui, s: &mut Sidebar<'_>) -> Option<Command> {
+    let l = s.language;
     let mut command = None;
     ui.add_space(4.0);
     ui.horizontal(|ui| {
         ui.add(
             egui::TextEdit::singleline(s.query)
-                .hint_text("Search names…")
+                .hint_text(text(ui, l.t(T::SearchNames)))
                 .desired_width(ui.available_width() - 100.0),
         );
         if !s.query.is_empty()
             && ui
                 .small_button("×")
-                .on_hover_text("Clear the name search")
+                .on_hover_text(text(ui, l.t(T::ClearNameSearch)))
                 .clicked()
         {
             s.query.clear();
         }
         let undo = ui
-            .add_enabled(s.edits > 0, egui::Button::new("Undo"))
-            .on_hover_text("Take back the last correction (Ctrl+Z)");
+            .add_enabled(s.edits > 0, egui::Button::new(text(ui, l.t(T::Undo))))
+            .on_hover_text(text(ui, l.t(T::UndoHover)));
         if undo.clicked() {
             command = Some(Command::Undo);
         }
     });
     ui.horizontal(|ui| {
-        ui.label("Sort by");
+        ui.label(text(ui, l.t(T::SortBy)));
         for (sort, label) in [
-            (SortBy::Articles, "articles"),
-            (SortBy::Mentions, "mentions"),
-            (SortBy::Name, "name"),
+            (SortBy::Articles, T::SortArticles),
+            (SortBy::Mentions, T::SortMentions),
+            (SortBy::Name, T::SortName),
         ] {
-            ui.selectable_value(s.sort, sort, label);
+            ui.selectable_value(s.sort, sort, text(ui, l.t(label)));
         }
     });
     if let Some(error) = s.error {
@@ -77,16 +80,16 @@ pub fn entity_sidebar_ui(ui: &mut Ui, s: &mut Sidebar<'_>) -> Option<Command> {
     }
     let body_font = egui::TextStyle::Body.resolve(ui.style());
     ui.horizontal_wrapped(|ui| {
-        ui.label("Show");
+        ui.label(text(ui, l.t(T::Show)));
         for (kind, label) in [
-            (Kind::Person, "People"),
-            (Kind::Place, "Places"),
-            (Kind::Org, "Organisations"),
+            (Kind::Person, T::People),
+            (Kind::Place, T::Places),
+            (Kind::Org, T::Orgs),
         ] {
             let on = s.kinds.is_empty() || s.kinds.contains(&kind);
             let toggle = ui
-                .selectable_label(on, label)
-                .on_hover_text("Only articles that mention this kind of entity");
+                .selectable_label(on, text(ui, l.t(label)))
+                .on_hover_text(text(ui, l.t(T::KindHover)));
             if toggle.clicked() {
                 command = Some(Command::ToggleKind(kind));
             }
@@ -94,12 +97,12 @@ pub fn entity_sidebar_ui(ui: &mut Ui, s: &mut Sidebar<'_>) -> Option<Command> {
     });
     if s.selected.len() > 1 {
         ui.horizontal(|ui| {
-            ui.label("Articles with");
+            ui.label(text(ui, l.t(T::ArticlesWith)));
             let mut mode = s.entity_match;
-            ui.selectable_value(&mut mode, EntityMatch::All, "all of them")
-                .on_hover_text("Articles that mention every selected entity");
-            ui.selectable_value(&mut mode, EntityMatch::Any, "any of them")
-                .on_hover_text("Articles that mention at least one selected entity");
+            ui.selectable_value(&mut mode, EntityMatch::All, text(ui, l.t(T::AllOfThem)))
+                .on_hover_text(text(ui, l.t(T::AllOfHover)));
+            ui.selectable_value(&mut mode, EntityMatch::Any, text(ui, l.t(T::AnyOfThem)))
+                .on_hover_text(text(ui, l.t(T::AnyOfHover)));
             if mode != s.entity_match {
                 command = Some(Command::SetEntityMatch(mode));
             }
@@ -107,40 +110,40 @@ pub fn entity_sidebar_ui(ui: &mut Ui, s: &mut Sidebar<'_>) -> Option<Command> {
     }
     if !s.selected.is_empty()
         && let Some(counts) = s.counts
-        && let Some(c) = appears_with_ui(ui, s.index, s.selected, counts, s.kinds)
+        && let Some(c) = appears_with_ui(ui, s.index, s.selected, counts, s.kinds, l)
     {
         command = Some(c);
     }
     if let Some(source) = s.merge_source {
         let name = s.index.get(source).map_or(source, |e| e.name.as_str());
         ui.horizontal(|ui| {
-            ui.label("Merging:");
+            ui.label(text(ui, l.t(T::Merging)));
             let style = TextStyle::new(
                 body_font.clone(),
                 ui.visuals().strong_text_color(),
                 Direction::Rtl,
             );
             crate::ui::bidi_text::bidi_label(ui, name, &style, 1, Sense::hover());
-            if ui.button("Cancel merge").clicked() {
+            if ui.button(text(ui, l.t(T::CancelMerge))).clicked() {
                 command = Some(Command::MarkForMerge(None));
             }
         });
-        ui.weak("Right-click the entity to merge it into.");
+        ui.label(weak(ui, l.t(T::MergeHelp)));
     }
     if let Some((key, name)) = s.renaming.as_mut() {
         ui.horizontal(|ui| {
-            let label = ui.label("New name:");
+            let label = ui.label(text(ui, l.t(T::NewName)));
             let edit = ui
                 .add(egui::TextEdit::singleline(name).desired_width(ui.available_width() - 90.0))
                 .labelled_by(label.id);
             let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-            if (ui.button("Rename").clicked() || enter) && !name.trim().is_empty() {
+            if (ui.button(text(ui, l.t(T::Rename))).clicked() || enter) && !name.trim().is_empty() {
                 command = Some(Command::Curate(Edit::Rename {
                     key: key.clone(),
                     name: name.trim().to_owned(),
                 }));
             }
-            if ui.button("Cancel").clicked() {
+            if ui.button(text(ui, l.t(T::Cancel))).clicked() {
                 command = Some(Command::StartRename(None));
             }
         });
@@ -148,7 +151,7 @@ pub fn entity_sidebar_ui(ui: &mut Ui, s: &mut Sidebar<'_>) -> Option<Command> {
     if s.annotating {
         ui.horizontal(|ui| {
             ui.spinner();
-            ui.weak("Finding names…");
+            ui.label(weak(ui, l.t(T::FindingNames)));
         });
     }
     ui.separator();
@@ -156,36 +159,34 @@ pub fn entity_sidebar_ui(ui: &mut Ui, s: &mut Sidebar<'_>) -> Option<Command> {
         .auto_shrink([false, false])
         .show(ui, |ui| {
             for (kind, title) in [
-                (Kind::Person, "People"),
-                (Kind::Place, "Places"),
-                (Kind::Org, "Organisations"),
+                (Kind::Person, T::People),
+                (Kind::Place, T::Places),
+                (Kind::Org, T::Orgs),
             ] {
                 if !s.kinds.is_empty() && !s.kinds.contains(&kind) {
                     continue;
                 }
                 let list = shown_entities(s, kind);
-                egui::CollapsingHeader::new(format!("{title} ({})", list.len()))
-                    .id_salt(title)
+                egui::CollapsingHeader::new(text(ui, format!("{} ({})", l.t(title), list.len())))
+                    .id_salt(("kind", kind))
                     .default_open(true)
                     .show(ui, |ui| {
                         for &(entity, shown) in list.iter().take(ROWS_PER_KIND) {
                             let is_selected = s.selected.contains(&entity.key);
-                            let row = entity_row_ui(ui, entity, shown, is_selected);
+                            let row = entity_row_ui(ui, entity, shown, is_selected, l);
                             if row.clicked() {
                                 command = Some(Command::ToggleEntity(entity.key.clone()));
                             }
                             row.context_menu(|ui| {
-                                if let Some(c) = correction_menu_ui(ui, entity, s.merge_source) {
+                                if let Some(c) = correction_menu_ui(ui, entity, s.merge_source, l) {
                                     command = Some(c);
                                     ui.close();
                                 }
                             });
                         }
                         if list.len() > ROWS_PER_KIND {
-                            ui.weak(format!(
-                                "… {} more: search to find them",
-                                list.len() - ROWS_PER_KIND
-                            ));
+                            let more = l.f(T::MoreRows, &[&(list.len() - ROWS_PER_KIND)]);
+                            ui.label(weak(ui, more));
                         }
                     });
             }
@@ -198,30 +199,31 @@ fn correction_menu_ui(
     ui: &mut Ui,
     entity: &EntitySummary,
     merge_source: Option<&str>,
+    l: Language,
 ) -> Option<Command> {
     let key = entity.key.clone();
     if let Some(source) = merge_source.filter(|s| *s != key)
-        && ui.button("Merge the marked entity into this one").clicked()
+        && ui.button(text(ui, l.t(T::MergeInto))).clicked()
     {
         return Some(Command::Curate(Edit::Merge {
             from: source.to_owned(),
             into: key,
         }));
     }
-    if ui.button("Rename…").clicked() {
+    if ui.button(text(ui, l.t(T::RenameMenu))).clicked() {
         return Some(Command::StartRename(Some(key)));
     }
-    if ui.button("Mark for merging…").clicked() {
+    if ui.button(text(ui, l.t(T::MarkForMerging))).clicked() {
         return Some(Command::MarkForMerge(Some(key)));
     }
     let mut chosen = None;
-    ui.menu_button("Change kind", |ui| {
+    ui.menu_button(text(ui, l.t(T::ChangeKind)), |ui| {
         for (kind, label) in [
-            (Kind::Person, "Person"),
-            (Kind::Place, "Place"),
-            (Kind::Org, "Organisation"),
+            (Kind::Person, T::Person),
+            (Kind::Place, T::Place),
+            (Kind::Org, T::Org),
         ] {
-            if kind != entity.kind && ui.button(label).clicked() {
+            if kind != entity.kind && ui.button(text(ui, l.t(label))).clicked() {
                 chosen = Some(Command::Curate(Edit::ChangeKind {
                     key: key.clone(),
                     kind,
@@ -233,7 +235,7 @@ fn correction_menu_ui(
         return chosen;
     }
     if entity.forms.len() > 1 {
-        ui.menu_button("Split a spelling off", |ui| {
+        ui.menu_button(text(ui, l.t(T::SplitSpelling)), |ui| {
             let style = TextStyle::new(
                 egui::TextStyle::Button.resolve(ui.style()),
                 ui.visuals().text_color(),
@@ -252,7 +254,7 @@ fn correction_menu_ui(
             return chosen;
         }
     }
-    if ui.button("Hide (not an entity)").clicked() {
+    if ui.button(text(ui, l.t(T::HideEntity))).clicked() {
         return Some(Command::Curate(Edit::Hide { key }));
     }
     None
@@ -265,6 +267,7 @@ fn entity_row_ui(
     entity: &EntitySummary,
     shown: Option<u32>,
     selected: bool,
+    l: Language,
 ) -> egui::Response {
     let (name, kind, articles, mentions) = (
         entity.name.as_str(),
@@ -282,8 +285,17 @@ fn entity_row_ui(
         if selected || response.hovered() {
             ui.painter().rect_filled(rect, 3.0, visuals.weak_bg_fill);
         }
-        let swatch =
-            egui::Rect::from_min_size(rect.left_center() - vec2(-4.0, 5.0), vec2(10.0, 10.0));
+        // Mirrored in Arabic: the kind's colour and the name at the right, counts at the left.
+        let rtl = l.is_rtl();
+        let swatch_x = if rtl {
+            rect.right() - 14.0
+        } else {
+            rect.left() + 4.0
+        };
+        let swatch = egui::Rect::from_min_size(
+            egui::pos2(swatch_x, rect.center().y - 5.0),
+            vec2(10.0, 10.0),
+        );
         ui.painter()
             .rect_filled(swatch, 2.0, kind_color(kind, true, ui.visuals().dark_mode));
         let counts = match shown {
@@ -294,15 +306,23 @@ fn entity_row_ui(
             ui.painter()
                 .layout_no_wrap(counts, small, ui.visuals().weak_text_color());
         let counts_width = counts_galley.size().x;
+        let counts_x = if rtl { 6.0 } else { 20.0 };
         ui.painter().galley(
-            rect.left_center() + vec2(20.0, -counts_galley.size().y / 2.0),
+            rect.left_center() + vec2(counts_x, -counts_galley.size().y / 2.0),
             counts_galley,
             ui.visuals().weak_text_color(),
         );
-        let name_rect = egui::Rect::from_min_max(
-            rect.min + vec2(28.0 + counts_width, 3.0),
-            rect.max - vec2(6.0, 0.0),
-        );
+        let name_rect = if rtl {
+            egui::Rect::from_min_max(
+                rect.min + vec2(14.0 + counts_width, 3.0),
+                rect.max - vec2(20.0, 0.0),
+            )
+        } else {
+            egui::Rect::from_min_max(
+                rect.min + vec2(28.0 + counts_width, 3.0),
+                rect.max - vec2(6.0, 0.0),
+            )
+        };
         let style =
             TextStyle::new(font, ui.visuals().text_color(), Direction::Rtl).align(Align::Right);
         let layout = TextLayout::new(ui.painter(), name, 0, &style, name_rect.width());
@@ -314,13 +334,12 @@ fn entity_row_ui(
         );
     }
     let hover = match shown {
-        Some(n) => {
-            format!("{n} of the articles shown; {articles} articles, {mentions} mentions in all")
-        }
-        None => format!("{articles} articles, {mentions} mentions"),
+        Some(n) => l.f(T::RowShownCounts, &[&n, &articles, &mentions]),
+        None => l.f(T::RowCounts, &[&articles, &mentions]),
     };
     let label = format!("{name} ({hover})");
     response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, &label));
+    let hover = text(ui, hover);
     response.on_hover_text(hover)
 }
 
@@ -360,6 +379,7 @@ fn appears_with_ui(
     selected: &[String],
     counts: &[u32],
     kinds: &[Kind],
+    l: Language,
 ) -> Option<Command> {
     let mut ranked: Vec<(usize, u32)> = counts
         .iter()
@@ -372,17 +392,17 @@ fn appears_with_ui(
         .collect();
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let mut command = None;
-    egui::CollapsingHeader::new("Appears with")
+    egui::CollapsingHeader::new(text(ui, l.t(T::AppearsWith)))
         .id_salt("appears_with")
         .default_open(true)
         .show(ui, |ui| {
             if ranked.is_empty() {
-                ui.weak("No other entity in these articles.");
+                ui.label(weak(ui, l.t(T::NoOtherEntity)));
             }
             for &(p, n) in ranked.iter().take(APPEARS_WITH_ROWS) {
                 let entity = &index.entities[p];
-                let row = entity_row_ui(ui, entity, Some(n), false)
-                    .on_hover_text("Click to add it to the filter");
+                let row = entity_row_ui(ui, entity, Some(n), false, l)
+                    .on_hover_text(text(ui, l.t(T::ClickToAdd)));
                 if row.clicked() {
                     command = Some(Command::ToggleEntity(entity.key.clone()));
                 }

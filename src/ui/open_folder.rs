@@ -25,14 +25,14 @@ pub enum PickerOutcome {
 
 impl FolderPicker {
     /// Opens the system dialog; `wake` is called when it closes.
-    pub fn open(wake: impl Fn() + Send + 'static) -> FolderPicker {
+    /// `title` is the dialog's title, in the interface language.
+    pub fn open(title: &str, wake: impl Fn() + Send + 'static) -> FolderPicker {
+        let title = title.to_owned();
         let (sender, receiver) = channel();
         let spawned = std::thread::Builder::new()
             .name("khabar-folder-picker".into())
             .spawn(move || {
-                let chosen = rfd::FileDialog::new()
-                    .set_title("Open a folder of articles")
-                    .pick_folder();
+                let chosen = rfd::FileDialog::new().set_title(title).pick_folder();
                 let _ = sender.send(chosen);
                 wake();
             });
@@ -71,11 +71,19 @@ pub fn source_for_drop(mut paths: Vec<PathBuf>) -> Option<CorpusSource> {
     }
 }
 
+/// Why a typed path opens nothing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PathProblem {
+    Empty,
+    /// Neither a folder nor a file (the path as typed).
+    NotFound(String),
+}
+
 /// What a typed path opens, or why not.
-pub fn source_for_typed_path(typed: &str) -> Result<CorpusSource, String> {
+pub fn source_for_typed_path(typed: &str) -> Result<CorpusSource, PathProblem> {
     let trimmed = typed.trim().trim_matches('"');
     if trimmed.is_empty() {
-        return Err("Type the path of a folder.".into());
+        return Err(PathProblem::Empty);
     }
     let path = PathBuf::from(trimmed);
     if path.is_dir() {
@@ -83,6 +91,6 @@ pub fn source_for_typed_path(typed: &str) -> Result<CorpusSource, String> {
     } else if path.is_file() {
         Ok(CorpusSource::Paths(vec![path]))
     } else {
-        Err(format!("No such folder: {trimmed}"))
+        Err(PathProblem::NotFound(trimmed.to_owned()))
     }
 }

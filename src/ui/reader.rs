@@ -6,6 +6,7 @@ use crate::core::document::{Article, Block, BlockKind, Document};
 use crate::core::lexicon::Kind;
 use crate::ui::bidi_text::{TextLayout, TextStyle, bidi_label};
 use crate::ui::fonts;
+use crate::ui::i18n::{Language, T, styled, text, text as i18n_text, weak as weak_text};
 use crate::ui::library::Library;
 use egui::{Color32, Sense, Ui, vec2};
 use std::collections::HashSet;
@@ -65,6 +66,7 @@ pub fn reader_ui(
     library: &Library,
     marks: &Marks<'_>,
 ) {
+    let l = marks.language;
     let Some((doc, article)) = article else {
         ui.centered_and_justified(|ui| {
             if let Some(error) = &library.error {
@@ -72,9 +74,7 @@ pub fn reader_ui(
             } else if library.is_loading() {
                 ui.spinner();
             } else {
-                ui.label(
-                    "No articles here. Open a folder of .txt files, or drop one on the window.",
-                );
+                ui.label(text(ui, l.t(T::NoArticles)));
             }
         });
         return;
@@ -119,6 +119,7 @@ fn article_ui(
         Direction::Rtl,
     )
     .line_gap(2.0);
+    let l = marks.language;
     let chrome_style = TextStyle::new(
         egui::FontId::proportional(14.0 * scale),
         weak,
@@ -127,12 +128,15 @@ fn article_ui(
     .line_gap(3.0);
 
     if article.title.is_none() {
-        ui.weak(format!("{} — no headline found", doc.file));
+        ui.label(weak_text(ui, l.f(T::NoHeadline, &[&doc.file])));
         ui.add_space(8.0);
     }
     if let Some(line) = &marks.published {
-        ui.add(egui::Label::new(
-            egui::RichText::new(line).small().color(weak),
+        ui.label(styled(
+            ui,
+            line.as_str(),
+            egui::TextStyle::Small,
+            Some(weak),
         ));
         ui.add_space(6.0);
     }
@@ -165,17 +169,14 @@ fn article_ui(
             GroupRef::Chrome(run) => {
                 let id = run[0].range.start;
                 let expanded = state.expanded_chrome.contains(&id);
+                let count = lines(run.len(), l);
                 let label = if expanded {
-                    format!("− Hide site chrome ({})", lines(run.len()))
+                    l.f(T::HideChrome, &[&count])
                 } else {
-                    format!(
-                        "+ Site chrome ({}): navigation, lists, credits…",
-                        lines(run.len())
-                    )
+                    l.f(T::ShowChrome, &[&count])
                 };
-                let toggle = ui.add(
-                    egui::Button::new(egui::RichText::new(label).small().color(weak)).frame(false),
-                );
+                let label = styled(ui, label, egui::TextStyle::Small, Some(weak));
+                let toggle = ui.add(egui::Button::new(label).frame(false));
                 if toggle.clicked() {
                     if expanded {
                         state.expanded_chrome.remove(&id);
@@ -196,7 +197,10 @@ fn article_ui(
                             block.range.start..end,
                             &chrome_style,
                             state,
-                            &Marks::default(),
+                            &Marks {
+                                language: l,
+                                ..Marks::default()
+                            },
                         );
                         ui.add_space(4.0);
                     }
@@ -206,8 +210,8 @@ fn article_ui(
         }
     }
     if remaining > 0 {
-        let more = format!("Show more ({} KB not shown yet)", remaining.div_ceil(1024));
-        if ui.button(more).clicked() {
+        let more = l.f(T::ShowMore, &[&remaining.div_ceil(1024)]);
+        if ui.button(text(ui, more)).clicked() {
             state.byte_budget = budget.saturating_mul(4);
         }
     }
@@ -305,7 +309,7 @@ fn paragraph_ui(
     }
     let hovered = response.hover_pos().and_then(|pos| {
         mark_at(pos)
-            .map(|mark| format!("{} · {}", mark.name, kind_label(mark.kind)))
+            .map(|mark| format!("{} · {}", mark.name, kind_label(mark.kind, marks.language)))
             .or_else(|| date_at(pos).map(|d| d.label.clone()))
     });
     if let Some(label) = hovered {
@@ -370,12 +374,17 @@ fn paragraph_ui(
     }
     response.context_menu(|ui| {
         if let Some(selected) = state.selected_range()
-            && ui.button("Copy selection").clicked()
+            && ui
+                .button(i18n_text(ui, marks.language.t(T::CopySelection)))
+                .clicked()
         {
             ui.ctx().copy_text(doc.text[selected].to_owned());
             ui.close();
         }
-        if ui.button("Copy paragraph").clicked() {
+        if ui
+            .button(i18n_text(ui, marks.language.t(T::CopyParagraph)))
+            .clicked()
+        {
             ui.ctx().copy_text(text.to_owned());
             ui.close();
         }
@@ -394,11 +403,11 @@ fn copy_selection(ui: &Ui, doc: &Document, state: &ReaderState) {
     }
 }
 
-fn lines(n: usize) -> String {
+fn lines(n: usize, l: Language) -> String {
     if n == 1 {
-        "1 line".to_owned()
+        l.t(T::OneLine).to_owned()
     } else {
-        format!("{n} lines")
+        l.f(T::Lines, &[&n])
     }
 }
 
@@ -429,6 +438,8 @@ pub struct Marks<'a> {
     pub published: Option<String>,
     /// Search hits to highlight.
     pub hits: Vec<Range<usize>>,
+    /// The interface language (menus, hover texts).
+    pub language: Language,
 }
 
 /// Highlight of dates in the text.
@@ -462,10 +473,10 @@ pub fn kind_color(kind: Kind, selected: bool, dark: bool) -> Color32 {
 }
 
 /// The word for a kind in the interface.
-pub fn kind_label(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Person => "person",
-        Kind::Place => "place",
-        Kind::Org => "organisation",
-    }
+pub fn kind_label(kind: Kind, l: Language) -> &'static str {
+    l.t(match kind {
+        Kind::Person => T::KindPerson,
+        Kind::Place => T::KindPlace,
+        Kind::Org => T::KindOrg,
+    })
 }

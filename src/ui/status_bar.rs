@@ -3,25 +3,27 @@
 use crate::core::bidi::Direction;
 use crate::ui::app::Command;
 use crate::ui::bidi_text::{TextStyle, bidi_label};
+use crate::ui::i18n::{Language, T, text, weak};
 use crate::ui::library::Library;
 use egui::Ui;
 
 /// Shows the status bar; clicking the skipped count asks to list the skipped files.
-pub fn status_bar_ui(ui: &mut Ui, library: &Library, shown: usize) -> Option<Command> {
+pub fn status_bar_ui(ui: &mut Ui, library: &Library, shown: usize, l: Language) -> Option<Command> {
     let mut command = None;
     ui.horizontal(|ui| {
         if shown == library.article_count() {
-            ui.label(format!("{shown} articles"));
+            ui.label(text(ui, l.f(T::NArticles, &[&shown])));
         } else {
-            ui.label(format!("{shown} of {} articles", library.article_count()));
+            let count = l.f(T::ShownOf, &[&shown, &library.article_count()]);
+            ui.label(text(ui, count));
         }
         ui.label("·");
-        let skipped = format!("{} skipped", library.skipped.len());
+        let skipped = l.f(T::NSkipped, &[&library.skipped.len()]);
         if library.skipped.is_empty() {
-            ui.label(skipped);
+            ui.label(text(ui, skipped));
         } else if ui
-            .link(skipped)
-            .on_hover_text("Show the files that were not loaded, and why")
+            .link(text(ui, skipped))
+            .on_hover_text(text(ui, l.t(T::SkippedHover)))
             .clicked()
         {
             command = Some(Command::ShowSkipped(true));
@@ -33,7 +35,7 @@ pub fn status_bar_ui(ui: &mut Ui, library: &Library, shown: usize) -> Option<Com
             .count();
         if warnings > 0
             && ui
-                .link(format!("· {warnings} loaded with problems"))
+                .link(text(ui, l.f(T::LoadedWithProblems, &[&warnings])))
                 .clicked()
         {
             command = Some(Command::ShowSkipped(true));
@@ -44,36 +46,34 @@ pub fn status_bar_ui(ui: &mut Ui, library: &Library, shown: usize) -> Option<Com
         } else if p.finished {
             let elapsed = p
                 .elapsed
-                .map(|e| format!(" in {:.2} s", e.as_secs_f32()))
+                .map(|e| l.f(T::InSeconds, &[&format!("{:.2}", e.as_secs_f32())]))
                 .unwrap_or_default();
-            let state = if p.cancelled {
-                "Loading cancelled"
+            let state = l.t(if p.cancelled {
+                T::LoadingCancelled
             } else {
-                "Loaded"
-            };
-            ui.weak(format!("· {state}{elapsed}"));
-        } else {
-            ui.weak(if p.annotating {
-                "· Finding names…"
-            } else {
-                "· Loading…"
+                T::Loaded
             });
+            ui.label(weak(ui, format!("· {state}{elapsed}")));
+        } else {
+            let state = l.t(if p.annotating {
+                T::FindingNames
+            } else {
+                T::Loading
+            });
+            ui.label(weak(ui, format!("· {state}")));
         }
     });
     command
 }
 
 /// The list of skipped files with their reasons, and files loaded with decoding problems.
-pub fn skipped_window_ui(ctx: &egui::Context, library: &Library, open: &mut bool) {
-    egui::Window::new("Skipped files")
+pub fn skipped_window_ui(ctx: &egui::Context, library: &Library, open: &mut bool, l: Language) {
+    egui::Window::new(l.t(T::SkippedFiles))
         .open(open)
         .default_width(680.0)
         .resizable(true)
         .show(ctx, |ui| {
-            ui.label(format!(
-                "{} file(s) were not loaded:",
-                library.skipped.len()
-            ));
+            ui.label(text(ui, l.f(T::NotLoaded, &[&library.skipped.len()])));
             egui::ScrollArea::vertical()
                 .max_height(280.0)
                 .show(ui, |ui| {
@@ -88,9 +88,12 @@ pub fn skipped_window_ui(ctx: &egui::Context, library: &Library, open: &mut bool
                             }
                             for doc in library.documents.iter().filter(|d| d.warning.is_some()) {
                                 file_label(ui, &doc.file);
-                                ui.label(format!(
-                                    "loaded, but {}",
-                                    doc.warning.as_deref().unwrap_or_default()
+                                ui.label(text(
+                                    ui,
+                                    l.f(
+                                        T::LoadedBut,
+                                        &[&doc.warning.as_deref().unwrap_or_default()],
+                                    ),
                                 ));
                                 ui.end_row();
                             }

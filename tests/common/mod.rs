@@ -9,6 +9,13 @@ use std::path::Path;
 
 /// The window at 1280×800 on `launch`, stepped until loading has finished.
 pub fn harness(launch: Launch) -> Harness<'static, KhabarApp> {
+    // Tests read English labels unless they choose a language, whatever the machine's locale.
+    let launch = Launch {
+        language: launch
+            .language
+            .or(Some(khabar::ui::i18n::Language::English)),
+        ..launch
+    };
     let mut harness = Harness::builder()
         .with_size([1280.0, 800.0])
         .build_eframe(move |cc| KhabarApp::new(cc, launch));

@@ -129,9 +129,17 @@ impl KhabarApp {
 
     /// Search box, review-state filter and the active filters as removable chips.
     pub(super) fn filter_bar_ui(&mut self, ui: &mut egui::Ui) {
+        let l = self.language;
+        let hint = text(ui, l.t(T::SearchHint));
+        let align = if l.is_rtl() {
+            egui::Align2::RIGHT_CENTER
+        } else {
+            egui::Align2::LEFT_CENTER
+        };
         let search = ui.add(
             egui::TextEdit::singleline(&mut self.search_text)
-                .hint_text("Search articles…  (/)")
+                .hint_text(hint)
+                .align(align)
                 .desired_width(f32::INFINITY),
         );
         if std::mem::take(&mut self.focus_search) {
@@ -140,72 +148,39 @@ impl KhabarApp {
         ui.horizontal_wrapped(|ui| {
             let mut filter = self.review_filter;
             for (state, label) in [
-                (None, "All"),
-                (Some(ReviewState::Unread), "Unread"),
-                (Some(ReviewState::Read), "Read"),
-                (Some(ReviewState::Flagged), "Flagged"),
+                (None, T::All),
+                (Some(ReviewState::Unread), T::Unread),
+                (Some(ReviewState::Read), T::Read),
+                (Some(ReviewState::Flagged), T::Flagged),
             ] {
-                ui.selectable_value(&mut filter, state, label);
+                ui.selectable_value(&mut filter, state, text(ui, l.t(label)));
             }
             if filter != self.review_filter {
                 self.commands.push(Command::SetReviewFilter(filter));
             }
         });
-        let mut chips: Vec<(String, Command)> = Vec::new();
-        let joiner = match self.entity_match {
-            EntityMatch::All => "and ",
-            EntityMatch::Any => "or ",
-        };
-        for (n, key) in self.entity_filters.iter().enumerate() {
-            let name = self
-                .library
-                .index
-                .get(key)
-                .map_or(key.clone(), |e| e.name.clone());
-            let label = if n == 0 {
-                name
-            } else {
-                format!("{joiner}{name}")
-            };
-            chips.push((label, Command::ToggleEntity(key.clone())));
-        }
-        if !self.kind_filter.is_empty() {
-            let kinds: Vec<&str> = self.kind_filter.iter().map(|k| kind_label(*k)).collect();
-            chips.push((
-                format!("mentions {}", kinds.join(" or ")),
-                Command::ShowAllKinds,
-            ));
-        }
-        if let Some(b) = self.date_brush {
-            let lane = match b.lane {
-                BrushLane::Published => "published",
-                BrushLane::Mentioned => "mentions",
-            };
-            chips.push((
-                format!("{lane} {} – {}", iso_day(b.from), iso_day(b.to)),
-                Command::SetBrush(None),
-            ));
-        }
-        if self.undated_filter {
-            chips.push(("undated".into(), Command::ShowUndated(false)));
-        }
-        if !self.search_text.trim().is_empty() {
-            chips.push((
-                format!("search: {}", self.search_text.trim()),
-                Command::ClearSearch,
-            ));
-        }
+        let chips = self.chips();
         if !chips.is_empty() {
             ui.horizontal_wrapped(|ui| {
                 for (label, command) in chips {
-                    let chip = egui::Button::new(format!("{label}  ×"))
+                    // The × goes at the end of the chip in reading order, whatever the label.
+                    let label = if l.is_rtl() {
+                        format!("\u{200F}{label}\u{200F}  ×")
+                    } else {
+                        format!("{label}  ×")
+                    };
+                    let chip = egui::Button::new(text(ui, label))
                         .corner_radius(10.0)
                         .small();
-                    if ui.add(chip).on_hover_text("Remove this filter").clicked() {
+                    if ui
+                        .add(chip)
+                        .on_hover_text(text(ui, l.t(T::RemoveFilter)))
+                        .clicked()
+                    {
                         self.commands.push(command);
                     }
                 }
-                if ui.small_button("Clear all (Esc)").clicked() {
+                if ui.small_button(text(ui, l.t(T::ClearAll))).clicked() {
                     self.commands.push(Command::ClearFilters);
                 }
             });
@@ -213,12 +188,55 @@ impl KhabarApp {
         ui.separator();
     }
 
-    /// "3 of 7 articles · entity: باكو · search: …", for reports.
+    /// The active filters, each with the command that removes it.
+    fn chips(&self) -> Vec<(String, Command)> {
+        let l = self.language;
+        let mut chips: Vec<(String, Command)> = Vec::new();
+        let joiner = match self.entity_match {
+            EntityMatch::All => T::ChipAnd,
+            EntityMatch::Any => T::ChipOr,
+        };
+        for (n, key) in self.entity_filters.iter().enumerate() {
+            let name = self
+                .library
+                .index
+                .get(key)
+                .map_or(key.clone(), |e| e.name.clone());
+            let label = if n == 0 { name } else { l.f(joiner, &[&name]) };
+            chips.push((label, Command::ToggleEntity(key.clone())));
+        }
+        if !self.kind_filter.is_empty() {
+            chips.push((
+                l.f(T::ChipKinds, &[&self.kinds_text()]),
+                Command::ShowAllKinds,
+            ));
+        }
+        if let Some(b) = self.date_brush {
+            let lane = match b.lane {
+                BrushLane::Published => T::ChipPublished,
+                BrushLane::Mentioned => T::ChipMentioned,
+            };
+            chips.push((
+                l.f(lane, &[&iso_day(b.from), &iso_day(b.to)]),
+                Command::SetBrush(None),
+            ));
+        }
+        if self.undated_filter {
+            chips.push((l.t(T::ChipUndated).into(), Command::ShowUndated(false)));
+        }
+        if !self.search_text.trim().is_empty() {
+            chips.push((
+                l.f(T::ChipSearch, &[&self.search_text.trim()]),
+                Command::ClearSearch,
+            ));
+        }
+        chips
+    }
+
+    /// "3 of 7 articles · entities: باكو · search: …", for reports.
     pub(super) fn filter_description(&self, shown: usize) -> String {
-        let mut parts = vec![format!(
-            "{shown} of {} articles",
-            self.library.article_count()
-        )];
+        let l = self.language;
+        let mut parts = vec![l.f(T::ShownOf, &[&shown, &self.library.article_count()])];
         if !self.entity_filters.is_empty() {
             let names: Vec<&str> = self
                 .entity_filters
@@ -231,28 +249,53 @@ impl KhabarApp {
                 })
                 .collect();
             let joiner = match self.entity_match {
-                EntityMatch::All => " and ",
-                EntityMatch::Any => " or ",
+                EntityMatch::All => l.t(T::And),
+                EntityMatch::Any => l.t(T::Or),
             };
-            parts.push(format!("entities: {}", names.join(joiner)));
+            parts.push(l.f(T::DescEntities, &[&names.join(joiner)]));
         }
         if !self.kind_filter.is_empty() {
-            let kinds: Vec<&str> = self.kind_filter.iter().map(|k| kind_label(*k)).collect();
-            parts.push(format!("mentioning {}", kinds.join(" or ")));
+            parts.push(l.f(T::DescKinds, &[&self.kinds_text()]));
         }
         if let Some(b) = self.date_brush {
-            parts.push(format!("dates: {} – {}", iso_day(b.from), iso_day(b.to)));
+            parts.push(l.f(T::DescDates, &[&iso_day(b.from), &iso_day(b.to)]));
         }
         if self.undated_filter {
-            parts.push("undated".into());
+            parts.push(l.t(T::ChipUndated).into());
         }
         if let Some(state) = self.review_filter {
-            parts.push(format!("review: {}", state.as_str()));
+            parts.push(l.f(T::DescReview, &[&l.t(review_key(state))]));
         }
         if !self.search_text.trim().is_empty() {
-            parts.push(format!("search: {}", self.search_text.trim()));
+            parts.push(l.f(T::ChipSearch, &[&self.search_text.trim()]));
         }
         parts.join(" · ")
+    }
+
+    /// "people or places", the kinds the list is limited to.
+    fn kinds_text(&self) -> String {
+        let l = self.language;
+        let kinds: Vec<&str> = self
+            .kind_filter
+            .iter()
+            .map(|k| {
+                l.t(match k {
+                    Kind::Person => T::KindsPeople,
+                    Kind::Place => T::KindsPlaces,
+                    Kind::Org => T::KindsOrgs,
+                })
+            })
+            .collect();
+        kinds.join(l.t(T::Or))
+    }
+}
+
+/// The table key of a review state's name.
+pub(super) fn review_key(state: ReviewState) -> T {
+    match state {
+        ReviewState::Unread => T::Unread,
+        ReviewState::Read => T::Read,
+        ReviewState::Flagged => T::Flagged,
     }
 }
 
@@ -299,14 +342,5 @@ pub(super) fn toggle_kind(shown: &[Kind], kind: Kind) -> Vec<Kind> {
         0 => shown.to_vec(),
         n if n == all.len() => Vec::new(),
         _ => next,
-    }
-}
-
-/// "people", "places", "organisations".
-pub(super) fn kind_label(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Person => "people",
-        Kind::Place => "places",
-        Kind::Org => "organisations",
     }
 }

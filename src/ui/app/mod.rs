@@ -10,9 +10,12 @@ use crate::core::loader::LoadJob;
 use crate::core::search::Query;
 use crate::core::segment::Segmenter;
 use crate::core::timeline::{Lane, Mark};
+use crate::ui::i18n::{Language, T, text};
 use crate::ui::library::{ArticleKey, Library};
 use crate::ui::library::{EntityMatch, ListFilter};
-use crate::ui::open_folder::{FolderPicker, PickerOutcome, source_for_drop, source_for_typed_path};
+use crate::ui::open_folder::{
+    FolderPicker, PathProblem, PickerOutcome, source_for_drop, source_for_typed_path,
+};
 use crate::ui::reader::{DateMark, Marks, ReaderState};
 use crate::ui::timeline_strip::{
     Brush, BrushLane, StripEvent, StripInput, StripLabels, TimelineView, timeline_strip_ui,
@@ -32,13 +35,21 @@ mod top_bar;
 use export::ExportOutcome;
 use filter_bar::{View, toggle_kind};
 pub use persistence::Saved;
+use timeline_panel::strip_labels;
 
 /// How the app was started.
 #[derive(Debug, Clone, Default)]
 pub struct Launch {
     /// A folder from the command line ("open with"); the demo corpus when `None`.
     pub folder: Option<PathBuf>,
+    /// The interface language; when `None`, the last session's, else the system's.
+    pub language: Option<Language>,
 }
+
+/// How much one "Larger" or "Smaller" changes the size of everything.
+const ZOOM_STEP: f32 = 0.1;
+/// The range of the size control.
+const ZOOM_RANGE: std::ops::RangeInclusive<f32> = 0.7..=2.0;
 
 /// Something a widget asks for; applied after the frame's UI is built.
 #[derive(Debug, Clone, PartialEq)]
@@ -98,11 +109,19 @@ pub enum Command {
     Export(Format),
     /// Save the current filtered set in a format to a file.
     ExportTo(Format, PathBuf),
+    /// Switch the interface language (the layout mirrors for Arabic).
+    SetLanguage(Language),
+    /// Scale text and controls (1.0 = normal).
+    SetZoom(f32),
+    /// Light, dark, or as the system says.
+    SetTheme(egui::ThemePreference),
 }
 
 /// The Khabar window.
 pub struct KhabarApp {
     pub library: Library,
+    /// The interface language.
+    pub language: Language,
     job: Option<LoadJob>,
     segmenter: Arc<Segmenter>,
     lexicon: Arc<Lexicon>,
@@ -147,6 +166,8 @@ pub struct KhabarApp {
     /// The query `search_text` was parsed into and the entries it matches, kept while the
     /// text is unchanged.
     search_cache: Option<(String, Query, Vec<u32>)>,
+    /// The search hits in the article read, for the article and search text they are of.
+    hits: (Option<(ArticleKey, String)>, Vec<std::ops::Range<usize>>),
     /// The search hit the reader was last moved to.
     pub hit_cursor: Option<usize>,
     focus_search: bool,
@@ -193,8 +214,13 @@ impl KhabarApp {
             .folder
             .or(reopen)
             .map_or(CorpusSource::Demo, CorpusSource::Folder);
+        let language = launch
+            .language
+            .or(saved.as_ref().and_then(|s| s.language))
+            .unwrap_or_else(Language::system);
         let mut app = KhabarApp {
             library: Library::new(source.clone()),
+            language,
             job: None,
             segmenter: Arc::new(Segmenter::default()),
             lexicon: Arc::new(Lexicon::load()),
@@ -217,8 +243,8 @@ impl KhabarApp {
             date_brush: None,
             brush_lane: BrushLane::default(),
             undated_filter: false,
-            time_rtl: false,
-            strip_labels: StripLabels::default(),
+            time_rtl: language.is_rtl(),
+            strip_labels: strip_labels(language),
             saver: {
                 let ctx = cc.egui_ctx.clone();
                 Saver::new(move || ctx.request_repaint())
@@ -227,6 +253,7 @@ impl KhabarApp {
             review_filter: None,
             search_text: String::new(),
             search_cache: None,
+            hits: (None, Vec::new()),
             hit_cursor: None,
             focus_search: false,
             marked_read: None,
@@ -238,6 +265,13 @@ impl KhabarApp {
         app.open(&cc.egui_ctx, source);
         if let Some(saved) = saved {
             app.time_rtl = saved.time_rtl;
+            if let Some(zoom) = saved.zoom {
+                cc.egui_ctx
+                    .set_zoom_factor(zoom.clamp(*ZOOM_RANGE.start(), *ZOOM_RANGE.end()));
+            }
+            if let Some(theme) = saved.theme {
+                cc.egui_ctx.set_theme(theme);
+            }
             if restore_view {
                 app.pending_restore = Some(saved);
             }
@@ -301,6 +335,16 @@ impl KhabarApp {
         self.mark_read();
     }
 
+    /// Switches the interface language: strings, the strip's words, the mirrored layout,
+    /// and the direction of time (Arabic runs it right to left, as its text).
+    fn set_language(&mut self, language: Language) {
+        if language != self.language {
+            self.language = language;
+            self.time_rtl = language.is_rtl();
+            self.strip_labels = strip_labels(language);
+        }
+    }
+
     /// Queues a command for the end of the frame.
     pub fn command(&mut self, command: Command) {
         self.commands.push(command);
@@ -312,7 +356,8 @@ impl KhabarApp {
                 Command::Open(source) => self.open(ctx, source),
                 Command::PickFolder => {
                     let ctx = ctx.clone();
-                    self.picker = Some(FolderPicker::open(move || ctx.request_repaint()));
+                    let title = self.language.t(T::OpenDialogTitle);
+                    self.picker = Some(FolderPicker::open(title, move || ctx.request_repaint()));
                 }
                 Command::CancelLoad => {
                     if let Some(job) = &self.job {
@@ -387,6 +432,7 @@ impl KhabarApp {
                 Command::ExportTo(format, path) => self.export_to(ctx, format, path),
                 Command::FocusSearch => self.focus_search = true,
                 Command::Hit(delta) => {
+                    self.refresh_hits();
                     let hits = self.search_hits();
                     if !hits.is_empty() {
                         let n = hits.len() as isize;
@@ -467,6 +513,11 @@ impl KhabarApp {
                     self.keep_selection_visible();
                 }
                 Command::OpenDate { article, mention } => self.open_date(article, mention),
+                Command::SetLanguage(language) => self.set_language(language),
+                Command::SetZoom(zoom) => {
+                    ctx.set_zoom_factor(zoom.clamp(*ZOOM_RANGE.start(), *ZOOM_RANGE.end()))
+                }
+                Command::SetTheme(theme) => ctx.set_theme(theme),
             }
         }
     }
@@ -493,8 +544,7 @@ impl KhabarApp {
                 PickerOutcome::Cancelled => {}
                 PickerOutcome::Unavailable => {
                     self.show_path_field = true;
-                    self.message =
-                        Some("No folder dialog is available here: type the folder's path.".into());
+                    self.message = Some(self.language.t(T::NoDialog).into());
                 }
             }
         }
@@ -504,16 +554,17 @@ impl KhabarApp {
                     self.commands.push(Command::ExportTo(format, path))
                 }
                 ExportOutcome::Written(Ok((path, count))) => {
-                    self.message = Some(format!("Exported {count} articles to {}", path.display()))
+                    self.message = Some(self.language.f(T::Exported, &[&count, &path.display()]))
                 }
                 ExportOutcome::Written(Err(e)) => {
-                    self.message = Some(format!("Export failed: {e}"))
+                    self.message = Some(self.language.f(T::ExportFailed, &[&e]))
                 }
             }
         }
         for result in self.saver.results() {
-            self.library.curation_error =
-                result.err().map(|e| format!("Corrections not saved: {e}"));
+            self.library.curation_error = result
+                .err()
+                .map(|e| self.language.f(T::CorrectionsNotSaved, &[&e]));
         }
         // Reading keys, unless the keyboard is in a text field (Esc always clears).
         let typing = ctx.egui_wants_keyboard_input();
@@ -559,6 +610,7 @@ impl KhabarApp {
             self.commands.push(Command::Open(source));
         }
         let title = format!("{} — Khabar", self.library.source.display_name());
+        // (The window title stays in Latin letters: title bars have no bidi either.)
         if title != self.window_title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.window_title = title;
@@ -574,36 +626,59 @@ impl eframe::App for KhabarApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         self.poll_background(ctx);
         self.apply_commands(ctx);
+        self.refresh_view();
+        self.refresh_hits();
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        egui::Panel::top("top_bar").show(ui, |ui| self.top_bar_ui(ui));
+        let l = self.language;
+        // Arabic mirrors the window: the list on the right, rows from right to left.
+        let layout = l.panel_layout();
+        let (list_panel, entity_panel) = if l.is_rtl() {
+            (
+                egui::Panel::right("article_list"),
+                egui::Panel::left("entities"),
+            )
+        } else {
+            (
+                egui::Panel::left("article_list"),
+                egui::Panel::right("entities"),
+            )
+        };
+        egui::Panel::top("top_bar").show(ui, |ui| {
+            ui.with_layout(layout, |ui| self.top_bar_ui(ui));
+        });
         egui::Panel::bottom("status_bar").show(ui, |ui| {
-            if let Some(command) =
-                status_bar::status_bar_ui(ui, &self.library, self.view.visible.len())
-            {
-                self.command(command);
-            }
+            ui.with_layout(layout, |ui| {
+                if let Some(command) =
+                    status_bar::status_bar_ui(ui, &self.library, self.view.visible.len(), l)
+                {
+                    self.command(command);
+                }
+            });
         });
         egui::Panel::bottom("timeline")
             .resizable(false)
             .show(ui, |ui| self.timeline_ui(ui));
-        egui::Panel::left("article_list")
+        list_panel
             .resizable(true)
             .default_size(380.0)
             .min_size(220.0)
             .show(ui, |ui| {
-                self.filter_bar_ui(ui);
-                if let Some(command) = article_list::article_list_ui(
-                    ui,
-                    &self.library,
-                    &self.view.visible,
-                    self.selected.as_ref(),
-                ) {
-                    self.command(command);
-                }
+                ui.with_layout(layout, |ui| {
+                    self.filter_bar_ui(ui);
+                    if let Some(command) = article_list::article_list_ui(
+                        ui,
+                        &self.library,
+                        &self.view.visible,
+                        self.selected.as_ref(),
+                        l,
+                    ) {
+                        self.command(command);
+                    }
+                });
             });
-        egui::Panel::right("entities")
+        entity_panel
             .resizable(true)
             .default_size(300.0)
             .min_size(200.0)
@@ -622,13 +697,19 @@ impl eframe::App for KhabarApp {
                     edits: self.library.curation.edits.len(),
                     error: self.library.curation_error.as_deref(),
                     sort: &mut self.entity_sort,
+                    language: l,
                 };
-                if let Some(command) = entity_sidebar::entity_sidebar_ui(ui, &mut sidebar) {
+                let command = ui
+                    .with_layout(layout, |ui| {
+                        entity_sidebar::entity_sidebar_ui(ui, &mut sidebar)
+                    })
+                    .inner;
+                if let Some(command) = command {
                     self.command(command);
                 }
             });
         egui::CentralPanel::default().show(ui, |ui| {
-            self.review_bar_ui(ui);
+            ui.with_layout(layout, |ui| self.review_bar_ui(ui));
             let article = self
                 .selected
                 .as_ref()
@@ -658,7 +739,8 @@ impl eframe::App for KhabarApp {
                     .unwrap_or_default(),
                 selected: &self.entity_filters,
                 dates: self.date_marks(),
-                hits: self.search_hits(),
+                hits: self.hits.1.clone(),
+                language: l,
                 published: self.publication_line(),
             };
             reader::reader_ui(ui, article, &mut self.reader, &self.library, &marks);
@@ -670,7 +752,7 @@ impl eframe::App for KhabarApp {
         }
         if self.show_skipped {
             let mut open = true;
-            status_bar::skipped_window_ui(ui.ctx(), &self.library, &mut open);
+            status_bar::skipped_window_ui(ui.ctx(), &self.library, &mut open, l);
             if !open {
                 self.command(Command::ShowSkipped(false));
             }
@@ -679,5 +761,7 @@ impl eframe::App for KhabarApp {
         // Commands from this frame's widgets take effect now, not a frame late.
         let ctx = ui.ctx().clone();
         self.apply_commands(&ctx);
+        self.refresh_view();
+        self.refresh_hits();
     }
 }

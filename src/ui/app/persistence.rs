@@ -21,6 +21,9 @@ impl KhabarApp {
             search_text: self.search_text.clone(),
             time_rtl: self.time_rtl,
             timeline_view: self.timeline_view.clone(),
+            language: Some(self.language),
+            zoom: None,
+            theme: None,
         }
     }
 
@@ -70,4 +73,9 @@ pub struct Saved {
     pub search_text: String,
     pub time_rtl: bool,
     pub timeline_view: TimelineView,
+    /// The interface language chosen (`None`: the system's).
+    pub language: Option<Language>,
+    /// Text size (egui's zoom factor).
+    pub zoom: Option<f32>,
+    pub theme: Option<egui::ThemePreference>,
 }

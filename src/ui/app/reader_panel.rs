@@ -14,7 +14,7 @@ impl KhabarApp {
             .iter()
             .map(|m| DateMark {
                 range: m.range.clone(),
-                label: date_label(m),
+                label: date_label(m, self.language),
             })
             .collect()
     }
@@ -28,13 +28,11 @@ impl KhabarApp {
     /// "Published 2024-06-05", with how it was known; `None` until dates are extracted.
     pub(super) fn publication_line(&self) -> Option<String> {
         let dates = self.selected_dates()?;
+        let l = self.language;
         Some(match &dates.published {
-            Some(p) if p.inferred => format!(
-                "Published {} (inferred from the text: weekday and date)",
-                p.value
-            ),
-            Some(p) => format!("Published {}", p.value),
-            None => "No publication date (undated)".to_owned(),
+            Some(p) if p.inferred => l.f(T::PublishedInferred, &[&p.value]),
+            Some(p) => l.f(T::Published, &[&p.value]),
+            None => l.t(T::NoPublicationDate).to_owned(),
         })
     }
 }

@@ -38,34 +38,35 @@ impl KhabarApp {
         let Some(review) = self.selected_review() else {
             return;
         };
+        let l = self.language;
         ui.horizontal(|ui| {
             let mut state = review.state;
             for (value, label) in [
-                (ReviewState::Unread, "Unread"),
-                (ReviewState::Read, "Read"),
-                (ReviewState::Flagged, "Flagged (f)"),
+                (ReviewState::Unread, T::Unread),
+                (ReviewState::Read, T::Read),
+                (ReviewState::Flagged, T::FlaggedKey),
             ] {
-                ui.selectable_value(&mut state, value, label);
+                ui.selectable_value(&mut state, value, text(ui, l.t(label)));
             }
             if state != review.state {
                 self.commands.push(Command::SetReviewState(state));
             }
             ui.separator();
-            let hits = self.search_hits();
-            if !hits.is_empty() {
+            let hits = self.hits.1.len();
+            if hits > 0 {
                 let at = self.hit_cursor.map_or(0, |c| c + 1);
-                ui.label(format!("{at} / {} hits", hits.len()));
-                if ui.small_button("Previous").clicked() {
+                ui.label(text(ui, l.f(T::Hits, &[&at, &hits])));
+                if ui.small_button(text(ui, l.t(T::Previous))).clicked() {
                     self.commands.push(Command::Hit(-1));
                 }
-                if ui.small_button("Next").clicked() {
+                if ui.small_button(text(ui, l.t(T::Next))).clicked() {
                     self.commands.push(Command::Hit(1));
                 }
             }
         });
         let note = ui.add(
             egui::TextEdit::multiline(&mut self.note_draft)
-                .hint_text("Note on this article…")
+                .hint_text(text(ui, l.t(T::NoteHint)))
                 .desired_rows(1)
                 .desired_width(f32::INFINITY),
         );
@@ -78,18 +79,31 @@ impl KhabarApp {
         ui.separator();
     }
 
-    /// Search hits in the article being read, in text order.
+    /// Search hits in the article being read, in text order (as of the last frame).
     pub fn search_hits(&self) -> Vec<std::ops::Range<usize>> {
-        let (Some(query), Some((doc, article))) = (
+        self.hits.1.clone()
+    }
+
+    /// Finds the search hits again when the article or the search changed.
+    pub(super) fn refresh_hits(&mut self) {
+        let key = self
+            .selected
+            .clone()
+            .zip(self.query().map(|_| self.search_text.clone()));
+        if key == self.hits.0 {
+            return;
+        }
+        let found = match (
             self.query(),
             self.selected.as_ref().and_then(|k| self.library.find(k)),
-        ) else {
-            return Vec::new();
+        ) {
+            (Some(query), Some((doc, article))) => crate::core::search::hits(
+                &doc.text,
+                &crate::core::annotations::article_ranges(article),
+                query,
+            ),
+            _ => Vec::new(),
         };
-        crate::core::search::hits(
-            &doc.text,
-            &crate::core::annotations::article_ranges(article),
-            query,
-        )
+        self.hits = (key, found);
     }
 }

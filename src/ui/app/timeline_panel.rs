@@ -47,7 +47,7 @@ impl KhabarApp {
                 Some(m) if mark.mention != Mark::PUBLICATION => {
                     doc.slice(&doc.sentence_around(&m.range)).to_owned()
                 }
-                _ => publication_text(library, mark),
+                _ => publication_text(library, mark, self.language),
             };
             (title, sentence)
         };
@@ -73,27 +73,45 @@ impl KhabarApp {
 }
 
 /// Hover text of a date: its value, range end, Hijri form and how it was resolved.
-pub(super) fn date_label(m: &crate::core::dates::DateMention) -> String {
+pub(super) fn date_label(m: &crate::core::dates::DateMention, l: Language) -> String {
     let mut label = match &m.until {
         Some(until) => format!("{} → {}", m.value, until),
         None => m.value.clone(),
     };
     if let Some(hijri) = &m.hijri {
-        label.push_str(&format!(" (Hijri {hijri} AH)"));
+        label.push_str(&l.f(T::HijriAh, &[hijri]));
     }
     if m.relative {
-        label.push_str(" · from the publication date");
+        label.push_str(l.t(T::FromPublication));
     }
     label
 }
 
-pub(super) fn publication_text(library: &Library, mark: &Mark) -> String {
+pub(super) fn publication_text(library: &Library, mark: &Mark, l: Language) -> String {
     let Some(&(d, a)) = library.timeline_articles.get(mark.article as usize) else {
         return String::new();
     };
     match library.dates_of(d, a).and_then(|x| x.published.as_ref()) {
-        Some(p) if p.inferred => format!("Published {} (inferred)", p.value),
-        Some(p) => format!("Published {}", p.value),
+        Some(p) if p.inferred => l.f(T::PublishedInferredShort, &[&p.value]),
+        Some(p) => l.f(T::Published, &[&p.value]),
         None => String::new(),
+    }
+}
+
+/// The strip's words in a language.
+pub(super) fn strip_labels(l: Language) -> StripLabels {
+    StripLabels {
+        title: l.t(T::StripTitle).into(),
+        filter_by: l.t(T::StripFilterBy).into(),
+        publication: l.t(T::StripPublication).into(),
+        mentioned: l.t(T::StripMentioned).into(),
+        fit_all: l.t(T::StripFitAll).into(),
+        clear_range: l.t(T::StripClearRange).into(),
+        undated: l.t(T::StripUndated).into(),
+        publication_lane: l.t(T::StripPublicationLane).into(),
+        mentioned_lane: l.t(T::StripMentionedLane).into(),
+        axis: l.t(T::StripAxis).into(),
+        zoom_in: l.t(T::StripZoomIn).into(),
+        outside_filter: l.t(T::StripOutsideFilter).into(),
     }
 }

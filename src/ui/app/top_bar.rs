@@ -4,17 +4,18 @@ use super::*;
 
 impl KhabarApp {
     pub(super) fn top_bar_ui(&mut self, ui: &mut egui::Ui) {
+        let l = self.language;
         ui.horizontal(|ui| {
-            if ui.button("Open folder…").clicked() {
+            if ui.button(text(ui, l.t(T::OpenFolder))).clicked() {
                 self.command(Command::PickFolder);
             }
-            if ui.button("Type a path…").clicked() {
+            if ui.button(text(ui, l.t(T::TypePath))).clicked() {
                 self.command(Command::ShowPathField(!self.show_path_field));
             }
-            if ui.button("Demo corpus").clicked() {
+            if ui.button(text(ui, l.t(T::DemoCorpus))).clicked() {
                 self.command(Command::Open(CorpusSource::Demo));
             }
-            ui.menu_button("Export…", |ui| {
+            ui.menu_button(text(ui, l.t(T::Export)), |ui| {
                 for format in [Format::Csv, Format::Json, Format::Html] {
                     if ui.button(format.label()).clicked() {
                         self.commands.push(Command::Export(format));
@@ -23,32 +24,33 @@ impl KhabarApp {
                 }
             })
             .response
-            .on_hover_text("Save the articles shown now (with their review state and notes)");
-            ui.checkbox(&mut self.time_rtl, "Time right to left")
-                .on_hover_text("Run the timeline from right to left, as Arabic text reads");
+            .on_hover_text(text(ui, l.t(T::ExportHover)));
+            ui.menu_button(text(ui, l.t(T::ViewMenu)), |ui| self.view_menu_ui(ui));
             if self.library.is_loading() {
                 let p = &self.library.progress;
-                let mib = |b: u64| b as f64 / (1024.0 * 1024.0);
-                let text = format!(
-                    "{} / {} files · {:.1} / {:.1} MB",
-                    p.files_done,
-                    p.total_files,
-                    mib(p.bytes_done),
-                    mib(p.total_bytes)
+                let mib = |b: u64| format!("{:.1}", b as f64 / (1024.0 * 1024.0));
+                let progress = l.f(
+                    T::Progress,
+                    &[
+                        &p.files_done,
+                        &p.total_files,
+                        &mib(p.bytes_done),
+                        &mib(p.total_bytes),
+                    ],
                 );
                 ui.add(
                     egui::ProgressBar::new(p.fraction())
-                        .text(text)
+                        .text(text(ui, progress))
                         .desired_width(320.0),
                 );
-                if ui.button("Cancel").clicked() {
+                if ui.button(text(ui, l.t(T::Cancel))).clicked() {
                     self.command(Command::CancelLoad);
                 }
             }
         });
         if self.show_path_field {
             ui.horizontal(|ui| {
-                let label = ui.label("Folder path:");
+                let label = ui.label(text(ui, l.t(T::FolderPath)));
                 let edit = ui
                     .add(
                         egui::TextEdit::singleline(&mut self.path_field)
@@ -57,20 +59,68 @@ impl KhabarApp {
                     )
                     .labelled_by(label.id);
                 let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                if ui.button("Open").clicked() || enter {
+                if ui.button(text(ui, l.t(T::Open))).clicked() || enter {
                     match source_for_typed_path(&self.path_field) {
                         Ok(source) => {
                             self.commands.push(Command::Open(source));
                             self.commands.push(Command::ShowPathField(false));
                         }
-                        Err(e) => self.message = Some(e),
+                        Err(PathProblem::Empty) => self.message = Some(l.t(T::EmptyPath).into()),
+                        Err(PathProblem::NotFound(path)) => {
+                            self.message = Some(l.f(T::NoSuchFolder, &[&path]))
+                        }
                     }
                 }
             });
         }
         if let Some(message) = &self.message {
-            ui.colored_label(ui.visuals().warn_fg_color, message);
+            let shown = text(ui, message.as_str()).color(ui.visuals().warn_fg_color);
+            ui.label(shown);
         }
+    }
+
+    /// Language, text size, theme and the direction of time.
+    fn view_menu_ui(&mut self, ui: &mut egui::Ui) {
+        let l = self.language;
+        ui.label(text(ui, l.t(T::LanguageMenu)));
+        for language in Language::ALL {
+            if ui
+                .radio(self.language == language, language.native_name())
+                .clicked()
+            {
+                self.commands.push(Command::SetLanguage(language));
+            }
+        }
+        ui.separator();
+        ui.label(text(ui, l.t(T::TextSize)));
+        ui.horizontal(|ui| {
+            let zoom = ui.ctx().zoom_factor();
+            if ui.button(text(ui, l.t(T::Smaller))).clicked() {
+                self.commands.push(Command::SetZoom(zoom - ZOOM_STEP));
+            }
+            ui.label(format!("{:.0}%", zoom * 100.0));
+            if ui.button(text(ui, l.t(T::Larger))).clicked() {
+                self.commands.push(Command::SetZoom(zoom + ZOOM_STEP));
+            }
+            if ui.button(text(ui, l.t(T::ResetSize))).clicked() {
+                self.commands.push(Command::SetZoom(1.0));
+            }
+        });
+        ui.separator();
+        ui.label(text(ui, l.t(T::ThemeMenu)));
+        let current = ui.ctx().options(|o| o.theme_preference);
+        for (theme, key) in [
+            (egui::ThemePreference::System, T::ThemeSystem),
+            (egui::ThemePreference::Light, T::ThemeLight),
+            (egui::ThemePreference::Dark, T::ThemeDark),
+        ] {
+            if ui.radio(current == theme, text(ui, l.t(key))).clicked() {
+                self.commands.push(Command::SetTheme(theme));
+            }
+        }
+        ui.separator();
+        ui.checkbox(&mut self.time_rtl, text(ui, l.t(T::TimeRtl)))
+            .on_hover_text(text(ui, l.t(T::TimeRtlHover)));
     }
 
     pub(super) fn drop_overlay_ui(&self, ui: &egui::Ui) {
@@ -85,7 +135,7 @@ impl KhabarApp {
             painter.text(
                 rect.center(),
                 egui::Align2::CENTER_CENTER,
-                "Drop a folder to open it",
+                self.language.t(T::DropHere),
                 egui::FontId::proportional(28.0),
                 egui::Color32::WHITE,
             );
