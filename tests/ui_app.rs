@@ -327,7 +327,7 @@ fn clicking_an_entity_filters_the_list_and_highlights_mentions() {
     );
     // Clicking the filter chip clears it.
     harness
-        .get_by_label(&format!("{}  ×", summary.name))
+        .get_by_label(&format!("\u{200E}{}  ×", summary.name))
         .click();
     harness.run_steps(3);
     assert!(harness.state().entity_filters.is_empty());

@@ -474,7 +474,9 @@ fn filter_entities_combine_all_of_and_any_of_with_counts_and_appears_with() {
     assert_eq!(visible_set(&harness), either, "any of them");
     harness.get_by_label(&format!("{} of 7 articles", either.len()));
     // Removing a's chip leaves b alone.
-    harness.get_by_label(&format!("{}  ×", a.name)).click();
+    harness
+        .get_by_label(&format!("\u{200E}{}  ×", a.name))
+        .click();
     harness.run_steps(3);
     assert_eq!(visible_set(&harness), in_b);
 }
@@ -505,8 +507,114 @@ fn filter_kinds_limit_the_sidebar_and_the_list() {
     harness.get_by_label("Organisations").click();
     harness.run_steps(3);
     assert_eq!(visible_set(&harness), with_org);
-    harness.get_by_label("mentions organisations  ×").click();
+    harness
+        .get_by_label("\u{200E}mentions organisations  ×")
+        .click();
     harness.run_steps(3);
     assert!(harness.state().kind_filter.is_empty());
     assert_eq!(harness.state().visible().len(), 7);
+}
+
+/// The left edge of the first node with this exact label.
+fn left_of(harness: &Harness<'static, KhabarApp>, label: &str) -> f32 {
+    harness.get_by_label(label).rect().min.x
+}
+
+/// The left edge of the first text field whose placeholder is `hint` (shown while empty).
+fn field_left(harness: &Harness<'static, KhabarApp>, hint: &str) -> f32 {
+    harness
+        .get_by(|n| n.placeholder() == Some(hint))
+        .rect()
+        .min
+        .x
+}
+
+#[test]
+fn language_switch_mirrors_the_layout_and_shows_arabic_labels() {
+    let mut harness = harness(Launch::default());
+    // English: list at the left, entities at the right, buttons from left to right.
+    let list = field_left(&harness, "Search articles…  (/)");
+    let names = field_left(&harness, "Search names…");
+    assert!(list < names, "list {list} left of names {names}");
+    assert!(left_of(&harness, "Open folder…") < left_of(&harness, "Export…"));
+
+    harness.get_by_label("View").click();
+    harness.run_steps(2);
+    harness.get_by_label("العربية").click();
+    harness.run_steps(4);
+    assert_eq!(harness.state().language, khabar::ui::i18n::Language::Arabic);
+    // Arabic labels, numbers included, with the logical text for screen readers.
+    harness.get_by_label("فتح مجلد…");
+    harness.get_by_label("المقالات: 7");
+    harness.get_by_label("الخط الزمني");
+    harness.get_by_label_contains("بلا تاريخ: ");
+    // Mirrored: the list is now at the right, the entities at the left, rows run leftwards.
+    let list = field_left(&harness, "ابحث في المقالات…  (/)");
+    let names = field_left(&harness, "ابحث في الأسماء…");
+    assert!(list > names, "list {list} right of names {names}");
+    assert!(left_of(&harness, "فتح مجلد…") > left_of(&harness, "تصدير…"));
+    // Time runs right to left with the text.
+    assert!(harness.state().time_rtl);
+
+    // And back (the view menu stays open while its settings are tried).
+    harness.get_by_label("English").click();
+    harness.run_steps(4);
+    harness.get_by_label("7 articles");
+    let list = field_left(&harness, "Search articles…  (/)");
+    let names = field_left(&harness, "Search names…");
+    assert!(list < names);
+}
+
+#[test]
+fn language_is_kept_between_launches_and_chosen_from_the_locale_at_first() {
+    use khabar::ui::i18n::Language;
+    // A first launch takes the system's language (here forced, as a launch can be).
+    let harness = harness(Launch {
+        language: Some(Language::Arabic),
+        ..Default::default()
+    });
+    harness.get_by_label("المجموعة التجريبية");
+    let saved = harness.state().saved_state();
+    assert_eq!(saved.language, Some(Language::Arabic));
+    // The next launch, without a language given, restores it with the mirrored layout.
+    let mut again = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(move |cc| KhabarApp::restore(cc, Launch::default(), Some(saved)));
+    common::wait_loaded(&mut again);
+    assert_eq!(again.state().language, Language::Arabic);
+    again.get_by_label("تصدير…");
+    assert!(left_of(&again, "فتح مجلد…") > left_of(&again, "تصدير…"));
+    // Locale tags decide the first language.
+    assert_eq!(Language::from_locale("ar_EG.UTF-8"), Language::Arabic);
+    assert_eq!(Language::from_locale("en_GB.UTF-8"), Language::English);
+}
+
+#[test]
+fn persist_text_size_and_theme_from_the_view_menu() {
+    let mut harness = harness(Launch::default());
+    harness.get_by_label("View").click();
+    harness.run_steps(2);
+    harness.get_by_label("Larger").click();
+    harness.run_steps(3);
+    assert!((harness.ctx.zoom_factor() - 1.1).abs() < 1e-3);
+    harness.get_by_label("Dark").click();
+    harness.run_steps(3);
+    assert_eq!(
+        harness.ctx.options(|o| o.theme_preference),
+        egui::ThemePreference::Dark
+    );
+    assert!((harness.ctx.theme() == egui::Theme::Dark));
+    harness.get_by_label("Light").click();
+    harness.run_steps(3);
+    assert!(!(harness.ctx.theme() == egui::Theme::Dark));
+    let saved = harness.state().saved_state();
+    assert_eq!(saved.theme, Some(egui::ThemePreference::Light));
+    assert!((saved.zoom.unwrap() - 1.1).abs() < 1e-3);
+    // A second launch applies them.
+    let mut again = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(move |cc| KhabarApp::restore(cc, Launch::default(), Some(saved)));
+    common::wait_loaded(&mut again);
+    assert!((again.ctx.zoom_factor() - 1.1).abs() < 1e-3);
+    assert!(!(again.ctx.theme() == egui::Theme::Dark));
 }

@@ -388,7 +388,8 @@ pub fn line_galley(
     for token in &layout.tokens {
         for piece in &token.pieces {
             for row in &piece.galley.rows {
-                origins.push(token.rect.min + vec2(piece.x, 0.0) + row.pos.to_vec2());
+                // A piece's x is already relative to the layout's origin.
+                origins.push(pos2(piece.x, token.rect.min.y) + row.pos.to_vec2());
             }
             parts.push(piece.galley.clone());
         }
@@ -468,7 +469,17 @@ mod tests {
         assert!(at("340") < at("12"), "{order:?}");
         assert_eq!(at("340"), 0, "{order:?}");
         assert!(order.last().unwrap().contains('ا'), "{order:?}");
-        // Rows sit side by side on one line.
+        // Rows sit side by side on one line, each where the previous one ends (no gaps
+        // beyond the spaces' own width).
+        let mut spans: Vec<(f32, f32)> = galley
+            .rows
+            .iter()
+            .map(|r| (r.pos.x, r.pos.x + r.size.x))
+            .collect();
+        spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+        for pair in spans.windows(2) {
+            assert!((pair[1].0 - pair[0].1).abs() < 1.0, "{spans:?}");
+        }
         assert!(galley.rows.iter().all(|r| r.pos.y == galley.rows[0].pos.y));
         assert!(galley.rect.width() > galley.rect.height() * 4.0);
     }

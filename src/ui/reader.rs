@@ -88,10 +88,23 @@ pub fn reader_ui(
             let margin = (ui.available_width() - column) / 2.0;
             ui.horizontal(|ui| {
                 ui.add_space(margin.max(0.0));
-                ui.vertical(|ui| {
-                    ui.set_width(column);
-                    article_ui(ui, doc, article, state, marks);
-                });
+                // Lines around the text (publication, chrome toggles) align with the article.
+                let opening = doc
+                    .title(article)
+                    .or_else(|| article.body.first().map(|b| doc.slice(b)))
+                    .unwrap_or_default();
+                let align = match Direction::of_first_strong(opening) {
+                    Some(Direction::Ltr) => egui::Align::Min,
+                    _ => egui::Align::Max,
+                };
+                ui.allocate_ui_with_layout(
+                    vec2(column, ui.available_height()),
+                    egui::Layout::top_down(align),
+                    |ui| {
+                        ui.set_width(column);
+                        article_ui(ui, doc, article, state, marks);
+                    },
+                );
             });
         });
     copy_selection(ui, doc, state);

@@ -164,10 +164,12 @@ impl KhabarApp {
             ui.horizontal_wrapped(|ui| {
                 for (label, command) in chips {
                     // The × goes at the end of the chip in reading order, whatever the label.
+                    // (A mark of the interface's direction first, so an Arabic name in the
+                    // English interface keeps the × at the right.)
                     let label = if l.is_rtl() {
                         format!("\u{200F}{label}\u{200F}  ×")
                     } else {
-                        format!("{label}  ×")
+                        format!("\u{200E}{label}  ×")
                     };
                     let chip = egui::Button::new(text(ui, label))
                         .corner_radius(10.0)

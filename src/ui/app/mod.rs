@@ -122,6 +122,11 @@ pub struct KhabarApp {
     pub library: Library,
     /// The interface language.
     pub language: Language,
+    /// Text size and theme as last shown, for saving.
+    zoom: f32,
+    theme: egui::ThemePreference,
+    /// The last session's text size and theme, to apply on the first frame.
+    restore_look: Option<(Option<f32>, Option<egui::ThemePreference>)>,
     job: Option<LoadJob>,
     segmenter: Arc<Segmenter>,
     lexicon: Arc<Lexicon>,
@@ -221,6 +226,9 @@ impl KhabarApp {
         let mut app = KhabarApp {
             library: Library::new(source.clone()),
             language,
+            zoom: 1.0,
+            theme: egui::ThemePreference::System,
+            restore_look: None,
             job: None,
             segmenter: Arc::new(Segmenter::default()),
             lexicon: Arc::new(Lexicon::load()),
@@ -265,13 +273,8 @@ impl KhabarApp {
         app.open(&cc.egui_ctx, source);
         if let Some(saved) = saved {
             app.time_rtl = saved.time_rtl;
-            if let Some(zoom) = saved.zoom {
-                cc.egui_ctx
-                    .set_zoom_factor(zoom.clamp(*ZOOM_RANGE.start(), *ZOOM_RANGE.end()));
-            }
-            if let Some(theme) = saved.theme {
-                cc.egui_ctx.set_theme(theme);
-            }
+            // Applied on the first frame, after the integration has set up its own defaults.
+            app.restore_look = Some((saved.zoom, saved.theme));
             if restore_view {
                 app.pending_restore = Some(saved);
             }
@@ -609,6 +612,17 @@ impl KhabarApp {
         if let Some(source) = source_for_drop(dropped) {
             self.commands.push(Command::Open(source));
         }
+        if let Some((zoom, theme)) = self.restore_look.take() {
+            if let Some(zoom) = zoom {
+                ctx.set_zoom_factor(zoom.clamp(*ZOOM_RANGE.start(), *ZOOM_RANGE.end()));
+            }
+            if let Some(theme) = theme {
+                ctx.set_theme(theme);
+            }
+        }
+        // Size and theme can also change through egui's own keys (Ctrl +/−): keep what is shown.
+        self.zoom = ctx.zoom_factor();
+        self.theme = ctx.options(|o| o.theme_preference);
         let title = format!("{} — Khabar", self.library.source.display_name());
         // (The window title stays in Latin letters: title bars have no bidi either.)
         if title != self.window_title {

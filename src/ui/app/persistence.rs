@@ -22,8 +22,8 @@ impl KhabarApp {
             time_rtl: self.time_rtl,
             timeline_view: self.timeline_view.clone(),
             language: Some(self.language),
-            zoom: None,
-            theme: None,
+            zoom: Some(self.zoom),
+            theme: Some(self.theme),
         }
     }
 

@@ -25,7 +25,15 @@ impl KhabarApp {
             })
             .response
             .on_hover_text(text(ui, l.t(T::ExportHover)));
-            ui.menu_button(text(ui, l.t(T::ViewMenu)), |ui| self.view_menu_ui(ui));
+            // The view menu stays open while sizes and themes are tried.
+            egui::containers::menu::MenuButton::new(text(ui, l.t(T::ViewMenu)))
+                .config(
+                    egui::containers::menu::MenuConfig::new()
+                        .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside),
+                )
+                .ui(ui, |ui| {
+                    ui.with_layout(l.panel_layout(), |ui| self.view_menu_ui(ui));
+                });
             if self.library.is_loading() {
                 let p = &self.library.progress;
                 let mib = |b: u64| format!("{:.1}", b as f64 / (1024.0 * 1024.0));
