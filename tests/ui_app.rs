@@ -149,6 +149,21 @@ fn command_line_folder_opens_that_folder() {
 #[cfg(feature = "gpu-snapshots")]
 #[test]
 fn reader_snapshot_with_mixed_text() {
+    mixed_text_snapshot(khabar::ui::i18n::Language::English, "reader_mixed_text");
+}
+
+/// The same window in the Arabic interface: mirrored panels, Arabic labels with numbers.
+#[cfg(feature = "gpu-snapshots")]
+#[test]
+fn reader_snapshot_with_mixed_text_in_the_arabic_interface() {
+    mixed_text_snapshot(
+        khabar::ui::i18n::Language::Arabic,
+        "reader_mixed_text_arabic",
+    );
+}
+
+#[cfg(feature = "gpu-snapshots")]
+fn mixed_text_snapshot(language: khabar::ui::i18n::Language, name: &str) {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
         dir.path().join("mixed.txt"),
@@ -169,7 +184,7 @@ fn reader_snapshot_with_mixed_text() {
                     cc,
                     Launch {
                         folder: Some(folder),
-                        language: Some(khabar::ui::i18n::Language::English),
+                        language: Some(language),
                     },
                 )
             }
@@ -178,7 +193,7 @@ fn reader_snapshot_with_mixed_text() {
     // The load time in the status bar varies from run to run.
     harness.state_mut().library.progress.elapsed = Some(std::time::Duration::ZERO);
     harness.run_steps(4);
-    harness.snapshot("reader_mixed_text");
+    harness.snapshot(name);
 }
 
 #[test]

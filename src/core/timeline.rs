@@ -355,7 +355,8 @@ const STEPS: &[Step] = &[
     Step::Decades(1000),
 ];
 
-const MONTHS: [&str; 12] = [
+/// Month abbreviations of tick labels, unless the caller gives its own.
+pub const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 
@@ -373,7 +374,7 @@ impl Step {
     }
 
     /// The ticks within `first..=last` (days).
-    fn ticks(self, first: i32, last: i32) -> Vec<Tick> {
+    fn ticks(self, first: i32, last: i32, months: &[&str; 12]) -> Vec<Tick> {
         let mut out = Vec::new();
         let (y0, m0, _) = civil_from_days(first);
         let (y1, _, _) = civil_from_days(last);
@@ -397,9 +398,9 @@ impl Step {
                         if d == 1 || n == 1 || len + 1 - d >= (n / 2).max(2) {
                             let day = month_start + d as i32 - 1;
                             let label = if d == 1 {
-                                format!("1 {} {y}", MONTHS[m as usize - 1])
+                                format!("1 {} {y}", months[m as usize - 1])
                             } else {
-                                format!("{d} {}", MONTHS[m as usize - 1])
+                                format!("{d} {}", months[m as usize - 1])
                             };
                             push(day, label, d == 1);
                         }
@@ -411,7 +412,7 @@ impl Step {
             Step::Months(n) => {
                 for y in y0..=y1 {
                     for m in (1..=12).step_by(n as usize) {
-                        let label = format!("{} {y}", MONTHS[m as usize - 1]);
+                        let label = format!("{} {y}", months[m as usize - 1]);
                         push(days_from_civil(y, m, 1), label, m == 1);
                     }
                 }
@@ -440,6 +441,11 @@ impl Step {
 /// Ticks for an axis showing `[from, to]` (fractional days): the finest step (days, months,
 /// years, decades, with multiples 1-2-5 / 1-3-6) giving at most `max_ticks` ticks.
 pub fn ticks(from: f64, to: f64, max_ticks: usize) -> Vec<Tick> {
+    ticks_named(from, to, max_ticks, &MONTHS)
+}
+
+/// Like [`ticks`], with the month names of the labels given (e.g. in the interface language).
+pub fn ticks_named(from: f64, to: f64, max_ticks: usize, months: &[&str; 12]) -> Vec<Tick> {
     if max_ticks == 0 || !from.is_finite() || !to.is_finite() || to <= from {
         return Vec::new();
     }
@@ -454,7 +460,7 @@ pub fn ticks(from: f64, to: f64, max_ticks: usize) -> Vec<Tick> {
         if span / step.average_days() > max_ticks as f64 * 1.5 + 2.0 {
             continue;
         }
-        let ticks = step.ticks(first, last);
+        let ticks = step.ticks(first, last, months);
         if ticks.len() <= max_ticks {
             return ticks;
         }
@@ -704,6 +710,16 @@ mod tests {
         let t = ticks(f64::from(day(1000, 1, 1)), f64::from(day(2999, 1, 1)), 10);
         assert!(!t.is_empty() && t.len() <= 10, "{t:?}");
         assert!(ticks(5.0, 5.0, 10).is_empty());
+        // Month names come from the caller (the interface language).
+        let mut names = MONTHS;
+        names[6] = "يوليو";
+        let t = ticks_named(
+            f64::from(day(2024, 1, 1)),
+            f64::from(day(2024, 12, 31)),
+            13,
+            &names,
+        );
+        assert!(t.iter().any(|t| t.label == "يوليو 2024"), "{t:?}");
     }
 
     #[test]

@@ -12,7 +12,7 @@
 
 use crate::core::bidi::Direction;
 use crate::core::calendar::{days_from_civil, iso_day};
-use crate::core::timeline::{Lane, Mark, Timeline, ticks};
+use crate::core::timeline::{Lane, Mark, Timeline, ticks_named};
 use crate::ui::bidi_text::{Align as TextAlign, TextLayout, TextStyle, bidi_label};
 use egui::{
     Align, Color32, FontId, Layout, Painter, Rect, Response, Role, Sense, Stroke, Ui, Vec2,
@@ -205,6 +205,8 @@ pub struct StripLabels {
     pub zoom_in: String,
     /// Tooltip line when the marks listed are of articles the list filters leave out.
     pub outside_filter: String,
+    /// Month names of the axis labels.
+    pub months: [&'static str; 12],
 }
 
 impl Default for StripLabels {
@@ -222,6 +224,7 @@ impl Default for StripLabels {
             axis: "Timeline axis".into(),
             zoom_in: "zoom in to list the articles".into(),
             outside_filter: "not in the filtered list".into(),
+            months: crate::core::timeline::MONTHS,
         }
     }
 }
@@ -601,7 +604,7 @@ pub fn timeline_strip_ui(
     }
     let plot_painter = ui.painter_at(plot_rect);
     let max_ticks = ((plot_rect.width() / 90.0).floor() as usize).max(2);
-    let axis_ticks = ticks(view.from, view.to, max_ticks);
+    let axis_ticks = ticks_named(view.from, view.to, max_ticks, &input.labels.months);
     let grid = visuals.text_color().gamma_multiply(0.08);
     for tick in &axis_ticks {
         let x = map.x(f64::from(tick.day));
@@ -688,7 +691,18 @@ pub fn timeline_strip_ui(
             visuals.weak_text_color()
         };
         // Centred under the tick, but kept inside the plot so edge labels are not cut.
-        let galley = plot_painter.layout_no_wrap(tick.label.clone(), font.clone(), color);
+        // Arabic month names with digits need the bidi layer, like any mixed text.
+        let galley = if crate::ui::i18n::has_rtl(&tick.label) {
+            crate::ui::bidi_text::line_galley(
+                &plot_painter,
+                &tick.label,
+                font.clone(),
+                color,
+                crate::core::bidi::Direction::Rtl,
+            )
+        } else {
+            plot_painter.layout_no_wrap(tick.label.clone(), font.clone(), color)
+        };
         let w = galley.size().x;
         let left = (x - w / 2.0).clamp(
             axis_rect.left(),

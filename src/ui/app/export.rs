@@ -27,7 +27,8 @@ impl KhabarApp {
             });
     }
 
-    /// Renders the articles shown now and writes them atomically off the UI thread.
+    /// Gathers the articles shown now, then renders and writes them atomically off the UI
+    /// thread (gathering copies the extraction results; rendering is the larger part).
     pub(super) fn export_to(&mut self, ctx: &egui::Context, format: Format, path: PathBuf) {
         let visible = self.visible();
         let articles: Vec<ExportArticle> = visible
@@ -60,13 +61,14 @@ impl KhabarApp {
             filters: self.filter_description(visible.len()),
             exported: today_iso(),
         };
-        let bytes = render(format, &articles, &self.library.skipped, &header);
+        let skipped = self.library.skipped.clone();
         let sender = self.export_results.0.clone();
         let ctx = ctx.clone();
         let count = articles.len();
         let _ = std::thread::Builder::new()
             .name("khabar-export".into())
             .spawn(move || {
+                let bytes = render(format, &articles, &skipped, &header);
                 let result = write_atomically(&path, &bytes)
                     .map(|()| (path.clone(), count))
                     .map_err(|e| format!("{}: {e}", path.display()));
