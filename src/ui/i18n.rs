@@ -243,6 +243,14 @@ strings! {
     NotLoaded: "{0} file(s) were not loaded:", "ملفات لم تُحمَّل: {0}";
     LoadedBut: "loaded, but {0}", "حُمِّل، لكن: {0}";
     Loading: "Loading…", "جارٍ التحميل…";
+    SkipEmpty: "empty file", "ملف فارغ";
+    SkipBinary: "binary file ({0})", "ملف ثنائي ({0})";
+    SkipUndecodable: "cannot decode ({0})", "تعذّر فك الترميز ({0})";
+    SkipUnreadable: "cannot read: {0}", "تعذّرت القراءة: {0}";
+    SkipDangling: "dangling link", "رابط معطوب";
+    SkipLoop: "symlink loop (points back to {0})", "حلقة روابط (تعود إلى {0})";
+    SkipTooLarge: "too large ({0} MiB; the limit is {1} MiB)", "كبير جدًا ({0} م.ب؛ الحد {1} م.ب)";
+    SkipNotText: "not a text file type (.{0})", "ليس من أنواع الملفات النصية (.{0})";
     // Entity sidebar
     SearchNames: "Search names…", "ابحث في الأسماء…";
     ClearNameSearch: "Clear the name search", "مسح البحث في الأسماء";

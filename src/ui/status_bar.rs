@@ -1,6 +1,7 @@
 //! The status bar ("N articles · M skipped") and the skipped-files window.
 
 use crate::core::bidi::Direction;
+use crate::core::error::SkipReason;
 use crate::ui::app::Command;
 use crate::ui::bidi_text::{TextStyle, bidi_label};
 use crate::ui::i18n::{Language, T, text, weak};
@@ -83,7 +84,7 @@ pub fn skipped_window_ui(ctx: &egui::Context, library: &Library, open: &mut bool
                         .show(ui, |ui| {
                             for skipped in &library.skipped {
                                 file_label(ui, &skipped.file);
-                                ui.label(skipped.reason.to_string());
+                                ui.label(text(ui, skip_reason(&skipped.reason, l)));
                                 ui.end_row();
                             }
                             for doc in library.documents.iter().filter(|d| d.warning.is_some()) {
@@ -107,4 +108,51 @@ fn file_label(ui: &mut Ui, file: &str) {
     let font = egui::TextStyle::Body.resolve(ui.style());
     let style = TextStyle::new(font, ui.visuals().text_color(), Direction::Ltr);
     bidi_label(ui, file, &style, 1, egui::Sense::hover());
+}
+
+/// Why a file was skipped, in the interface language (details such as the system's error
+/// message stay as given).
+pub fn skip_reason(reason: &SkipReason, l: Language) -> String {
+    match reason {
+        SkipReason::Empty => l.t(T::SkipEmpty).into(),
+        SkipReason::Binary(why) => l.f(T::SkipBinary, &[why]),
+        SkipReason::Undecodable(why) => l.f(T::SkipUndecodable, &[why]),
+        SkipReason::Unreadable(why) => l.f(T::SkipUnreadable, &[why]),
+        SkipReason::DanglingLink => l.t(T::SkipDangling).into(),
+        SkipReason::SymlinkLoop(to) => l.f(T::SkipLoop, &[to]),
+        SkipReason::TooLarge {
+            size_mib,
+            limit_mib,
+        } => l.f(T::SkipTooLarge, &[size_mib, limit_mib]),
+        SkipReason::NotText(ext) => l.f(T::SkipNotText, &[ext]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn skip_reasons_read_the_same_as_the_core_in_english_and_are_translated() {
+        let reasons = [
+            SkipReason::Empty,
+            SkipReason::Binary("NUL bytes".into()),
+            SkipReason::Undecodable("x".into()),
+            SkipReason::Unreadable("denied".into()),
+            SkipReason::DanglingLink,
+            SkipReason::SymlinkLoop("/a".into()),
+            SkipReason::TooLarge {
+                size_mib: 900,
+                limit_mib: 512,
+            },
+            SkipReason::NotText("pdf".into()),
+        ];
+        for reason in reasons {
+            assert_eq!(skip_reason(&reason, Language::English), reason.to_string());
+            assert!(crate::ui::i18n::has_rtl(&skip_reason(
+                &reason,
+                Language::Arabic
+            )));
+        }
+    }
 }
