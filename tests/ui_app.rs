@@ -25,10 +25,14 @@ impl egui::DroppedFile for DroppedPath {
 
 fn harness(launch: Launch) -> Harness<'static, KhabarApp> {
     // Tests read English labels unless they choose a language, whatever the machine's locale.
+    // ... and keep corpus caches in a folder of the test's own, not the user's.
     let launch = Launch {
         language: launch
             .language
             .or(Some(khabar::ui::i18n::Language::English)),
+        cache_dir: launch
+            .cache_dir
+            .or_else(|| Some(tempfile::tempdir().unwrap().keep())),
         ..launch
     };
     let mut harness = Harness::builder()
@@ -185,6 +189,7 @@ fn mixed_text_snapshot(language: khabar::ui::i18n::Language, name: &str) {
                     Launch {
                         folder: Some(folder),
                         language: Some(language),
+                        cache_dir: Some(tempfile::tempdir().unwrap().keep()),
                     },
                 )
             }

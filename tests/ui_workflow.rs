@@ -331,7 +331,9 @@ fn persist_a_second_launch_restores_the_corpus_filters_and_article() {
     let visible_before = saved.clone();
     let mut harness = Harness::builder()
         .with_size([1280.0, 800.0])
-        .build_eframe(move |cc| KhabarApp::restore(cc, Launch::default(), Some(saved)));
+        .build_eframe(move |cc| {
+            KhabarApp::restore(cc, common::launch_with_own_cache(), Some(saved))
+        });
     for _ in 0..500 {
         harness.step();
         if !harness.state().library.is_loading() && harness.state().library.search.is_some() {
@@ -579,7 +581,9 @@ fn language_is_kept_between_launches_and_chosen_from_the_locale_at_first() {
     // The next launch, without a language given, restores it with the mirrored layout.
     let mut again = Harness::builder()
         .with_size([1280.0, 800.0])
-        .build_eframe(move |cc| KhabarApp::restore(cc, Launch::default(), Some(saved)));
+        .build_eframe(move |cc| {
+            KhabarApp::restore(cc, common::launch_with_own_cache(), Some(saved))
+        });
     common::wait_loaded(&mut again);
     assert_eq!(again.state().language, Language::Arabic);
     again.get_by_label("تصدير…");
@@ -613,7 +617,9 @@ fn persist_text_size_and_theme_from_the_view_menu() {
     // A second launch applies them.
     let mut again = Harness::builder()
         .with_size([1280.0, 800.0])
-        .build_eframe(move |cc| KhabarApp::restore(cc, Launch::default(), Some(saved)));
+        .build_eframe(move |cc| {
+            KhabarApp::restore(cc, common::launch_with_own_cache(), Some(saved))
+        });
     common::wait_loaded(&mut again);
     assert!((again.ctx.zoom_factor() - 1.1).abs() < 1e-3);
     assert!(!(again.ctx.theme() == egui::Theme::Dark));

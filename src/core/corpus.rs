@@ -56,6 +56,8 @@ pub struct Candidate {
     pub content: Content,
     /// Size in bytes (for progress).
     pub size: u64,
+    /// Last modification time on disk (`None` for embedded files), for the cache.
+    pub modified: Option<std::time::SystemTime>,
 }
 
 /// A file that was not loaded, and why.
@@ -90,6 +92,7 @@ pub fn list(source: &CorpusSource) -> Result<Listing, LoadError> {
                     file: (*name).to_owned(),
                     content: Content::Embedded(bytes),
                     size: bytes.len() as u64,
+                    modified: None,
                 })
                 .collect();
         }
@@ -194,6 +197,7 @@ fn add_file(path: &Path, file: String, listing: &mut Listing) {
             file,
             content: Content::File(path.to_owned()),
             size: meta.len(),
+            modified: meta.modified().ok(),
         }),
         Err(e) => {
             let reason = if path.symlink_metadata().is_ok_and(|m| m.is_symlink()) {

@@ -27,7 +27,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 /// A date written in the text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct DateMention {
     /// Byte range of the expression in the text.
     pub range: Range<usize>,
@@ -42,7 +42,7 @@ pub struct DateMention {
 }
 
 /// An article's publication date, stated or inferred.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PublicationDate {
     pub value: String,
     /// What it was read from: the dateline, or the sentence it was inferred from.
@@ -52,7 +52,7 @@ pub struct PublicationDate {
 }
 
 /// The dates of one article.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ArticleDates {
     pub published: Option<PublicationDate>,
     /// Dates in the headline and body, in text order.

@@ -6,7 +6,7 @@ use std::ops::Range;
 use std::path::PathBuf;
 
 /// What a block of a file is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum BlockKind {
     /// The article's headline.
@@ -20,7 +20,7 @@ pub enum BlockKind {
 }
 
 /// One line-sized piece of a file.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Block {
     /// Byte range in the document text, trimmed of surrounding whitespace.
     pub range: Range<usize>,
@@ -31,7 +31,7 @@ pub struct Block {
 }
 
 /// A publication date stated by the file.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Published {
     /// ISO date at the precision stated: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
     pub value: String,
@@ -40,7 +40,7 @@ pub struct Published {
 }
 
 /// An article: the main one of a file (part 1), or one appended after it (part 2, 3, …).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Article {
     pub part: u16,
     /// Headline range, if the file has one for this article.

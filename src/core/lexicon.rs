@@ -104,18 +104,31 @@ pub fn fold_phrase(s: &str) -> String {
         .join(" ")
 }
 
+/// The data files a loaded lexicon reads (name under `assets/`, compiled-in default); the
+/// corpus cache's version hashes them, so [`Lexicon::load`] must read exactly these.
+pub const FILES: [(&str, &str); 7] = [
+    ("gazetteer/places.tsv", PLACES),
+    ("gazetteer/orgs.tsv", ORGS),
+    ("lexicon/first_names.txt", FIRST_NAMES),
+    ("lexicon/person_cues.txt", PERSON_CUES),
+    ("lexicon/org_cues.txt", ORG_CUES),
+    ("lexicon/place_cues.txt", PLACE_CUES),
+    ("lexicon/demonyms.tsv", DEMONYMS),
+];
+
 impl Lexicon {
     /// The compiled-in data, with any user overrides.
     pub fn load() -> Lexicon {
-        let text = |name: &str, default: &'static str| assets::text(name, default);
+        let [places, orgs, first_names, person_cues, org_cues, place_cues, demonyms] =
+            FILES.map(|(name, default)| assets::text(name, default));
         let mut lexicon = Lexicon::default();
-        lexicon.add_gazetteer(&text("gazetteer/places.tsv", PLACES));
-        lexicon.add_gazetteer(&text("gazetteer/orgs.tsv", ORGS));
-        lexicon.add_first_names(&text("lexicon/first_names.txt", FIRST_NAMES));
-        lexicon.add_person_cues(&text("lexicon/person_cues.txt", PERSON_CUES));
-        lexicon.add_org_cues(&text("lexicon/org_cues.txt", ORG_CUES));
-        lexicon.add_place_cues(&text("lexicon/place_cues.txt", PLACE_CUES));
-        lexicon.add_demonyms(&text("lexicon/demonyms.tsv", DEMONYMS));
+        lexicon.add_gazetteer(&places);
+        lexicon.add_gazetteer(&orgs);
+        lexicon.add_first_names(&first_names);
+        lexicon.add_person_cues(&person_cues);
+        lexicon.add_org_cues(&org_cues);
+        lexicon.add_place_cues(&place_cues);
+        lexicon.add_demonyms(&demonyms);
         lexicon
     }
 

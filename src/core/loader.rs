@@ -2,7 +2,8 @@
 //! segments files in parallel (rayon) and sends what it finds over a channel, so the UI
 //! thread never waits on the disk.
 
-use crate::core::annotations::annotate;
+use crate::core::annotations::{Annotations, annotate};
+use crate::core::cache::{self, CacheError, CachedDocument, CachedFile, CorpusCache, Stamp};
 use crate::core::corpus::{self, CorpusSource, Skipped};
 use crate::core::curation::Curation;
 use crate::core::dates::ArticleDates;
@@ -47,10 +48,29 @@ pub enum LoadEvent {
         curation: Result<Curation, String>,
         sidecar: PathBuf,
     },
+    /// What the corpus cache gave (sent before `Entities`, only when a cache is used).
+    Cache(CacheReport),
     /// All files are done, or the job was cancelled.
     Finished { cancelled: bool, elapsed: Duration },
     /// The source could not be opened at all.
     Failed(LoadError),
+}
+
+/// How much of a load came from the corpus cache.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CacheReport {
+    /// Files whose document came from the cache (unchanged on disk).
+    pub reused: usize,
+    /// Files read, decoded and segmented again (new or changed).
+    pub read: usize,
+    /// Cached files no longer in the folder.
+    pub removed: usize,
+    /// Entities and dates came from the cache (nothing changed), not a new extraction.
+    pub extraction_reused: bool,
+    /// Why the cache could not be used, when it could not (missing, stale, damaged).
+    pub problem: Option<CacheError>,
+    /// Why the new cache could not be written.
+    pub write_error: Option<CacheError>,
 }
 
 /// A running (or finished) load. Dropping it cancels the work.
@@ -72,6 +92,18 @@ impl LoadJob {
         lexicon: Arc<Lexicon>,
         wake: impl Fn() + Send + Sync + 'static,
     ) -> LoadJob {
+        LoadJob::spawn_cached(source, segmenter, lexicon, None, wake)
+    }
+
+    /// Like [`Self::spawn`], keeping a folder's extraction in `cache_dir` between opens
+    /// (see [`crate::core::cache`]); `None` reads everything afresh.
+    pub fn spawn_cached(
+        source: CorpusSource,
+        segmenter: Arc<Segmenter>,
+        lexicon: Arc<Lexicon>,
+        cache_dir: Option<PathBuf>,
+        wake: impl Fn() + Send + Sync + 'static,
+    ) -> LoadJob {
         let (sender, receiver) = channel();
         let cancel = Arc::new(AtomicBool::new(false));
         let job_source = source.clone();
@@ -83,6 +115,7 @@ impl LoadJob {
                     job_source,
                     &segmenter,
                     &lexicon,
+                    cache_dir,
                     &sender,
                     &job_cancel,
                     &wake,
@@ -138,6 +171,7 @@ fn run(
     source: CorpusSource,
     segmenter: &Segmenter,
     lexicon: &Lexicon,
+    cache_dir: Option<PathBuf>,
     sender: &Sender<LoadEvent>,
     cancel: &AtomicBool,
     wake: &(dyn Fn() + Send + Sync),
@@ -165,6 +199,25 @@ fn run(
         skipped: listing.skipped,
     });
     notify(true);
+    // Only folders are cached: the demo is built in, dropped files are a one-off.
+    let cache_path = match (&source, &cache_dir) {
+        (CorpusSource::Folder(folder), Some(dir)) => Some(cache::cache_file(dir, folder)),
+        _ => None,
+    };
+    let version = cache::extractor_version();
+    let (cached, problem) = match &cache_path {
+        Some(path) => match CorpusCache::read(path, version) {
+            Ok(cached) => (cached, None),
+            Err(e) => (CorpusCache::default(), Some(e)),
+        },
+        None => (CorpusCache::default(), None),
+    };
+    let stamps: std::collections::HashMap<&str, Stamp> = listing
+        .candidates
+        .iter()
+        .map(|c| (c.file.as_str(), Stamp::new(c.size, c.modified)))
+        .collect();
+    let reused = std::sync::atomic::AtomicUsize::new(0);
     let loaded = Mutex::new(Vec::new());
     listing
         .candidates
@@ -173,7 +226,14 @@ fn run(
             if cancel.load(Ordering::Relaxed) {
                 return;
             }
-            let event = match corpus::read(candidate, segmenter) {
+            let from_cache = cached
+                .document(&candidate.file, stamps[candidate.file.as_str()])
+                .and_then(|c| c.document.to_document());
+            if from_cache.is_some() {
+                reused.fetch_add(1, Ordering::Relaxed);
+            }
+            let read = from_cache.map_or_else(|| corpus::read(candidate, segmenter), Ok);
+            let event = match read {
                 Ok(document) => {
                     let document = Arc::new(document);
                     loaded
@@ -198,7 +258,38 @@ fn run(
         notify(true);
         let mut documents = loaded.into_inner().unwrap_or_else(|e| e.into_inner());
         documents.sort_by(|a, b| a.file.cmp(&b.file));
-        let annotations = annotate(&documents, lexicon);
+        let reused = reused.into_inner();
+        // Entities depend on the whole corpus: reuse them only if no file changed.
+        let unchanged = cache_path.is_some()
+            && reused == documents.len()
+            && cached.files.len() == documents.len();
+        let annotations = if unchanged {
+            cached_annotations(&cached, &documents)
+        } else {
+            annotate(&documents, lexicon)
+        };
+        if let Some(path) = &cache_path {
+            let removed = cached
+                .files
+                .keys()
+                .filter(|f| !stamps.contains_key(f.as_str()))
+                .count();
+            let write_error = if unchanged {
+                None
+            } else {
+                new_cache(&documents, &annotations, &stamps)
+                    .write(path, version)
+                    .err()
+            };
+            let _ = sender.send(LoadEvent::Cache(CacheReport {
+                reused,
+                read: documents.len() - reused,
+                removed,
+                extraction_reused: unchanged,
+                problem,
+                write_error,
+            }));
+        }
         let pairs: Vec<(usize, usize)> = documents
             .iter()
             .enumerate()
@@ -220,6 +311,45 @@ fn run(
         elapsed: started.elapsed(),
     });
     notify(true);
+}
+
+/// Entities and dates of `documents` as the cache has them (every file is in it).
+fn cached_annotations(cached: &CorpusCache, documents: &[Arc<Document>]) -> Annotations {
+    let (entities, dates) = documents
+        .iter()
+        .map(|doc| {
+            let c = &cached.files[&doc.file];
+            (c.entities.clone(), c.dates.clone())
+        })
+        .unzip();
+    Annotations { entities, dates }
+}
+
+/// The cache of a freshly extracted corpus.
+fn new_cache(
+    documents: &[Arc<Document>],
+    annotations: &Annotations,
+    stamps: &std::collections::HashMap<&str, Stamp>,
+) -> CorpusCache {
+    let files = documents
+        .iter()
+        .zip(&annotations.entities)
+        .zip(&annotations.dates)
+        .filter_map(|((doc, entities), dates)| {
+            let stamp = *stamps.get(doc.file.as_str())?;
+            Some((
+                doc.file.clone(),
+                CachedFile {
+                    stamp,
+                    text_hash: cache::text_hash(&doc.text),
+                    document: CachedDocument::from(&**doc),
+                    entities: entities.clone(),
+                    dates: dates.clone(),
+                },
+            ))
+        })
+        .collect();
+    CorpusCache { files }
 }
 
 /// Where a source keeps the reviewer's corrections.

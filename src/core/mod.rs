@@ -4,6 +4,7 @@
 pub mod annotations;
 pub mod assets;
 pub mod bidi;
+pub mod cache;
 pub mod calendar;
 pub mod corpus;
 pub mod cues;

@@ -131,6 +131,8 @@ pub struct Library {
     pub revision: u64,
     /// Why the source could not be opened at all.
     pub error: Option<String>,
+    /// What the corpus cache gave, when one is used.
+    pub cache: Option<crate::core::loader::CacheReport>,
     by_file: HashMap<String, usize>,
     dirty: bool,
 }
@@ -156,6 +158,7 @@ impl Library {
             entry_entities: Vec::new(),
             revision: 0,
             error: None,
+            cache: None,
             by_file: HashMap::new(),
             dirty: false,
         }
@@ -192,6 +195,7 @@ impl Library {
                     self.skipped.push(skipped);
                 }
                 LoadEvent::Annotating => self.progress.annotating = true,
+                LoadEvent::Cache(report) => self.cache = Some(report),
                 LoadEvent::Entities {
                     files,
                     entities,

@@ -10,10 +10,14 @@ use std::path::Path;
 /// The window at 1280×800 on `launch`, stepped until loading has finished.
 pub fn harness(launch: Launch) -> Harness<'static, KhabarApp> {
     // Tests read English labels unless they choose a language, whatever the machine's locale.
+    // ... and keep corpus caches in a folder of the test's own, not the user's.
     let launch = Launch {
         language: launch
             .language
             .or(Some(khabar::ui::i18n::Language::English)),
+        cache_dir: launch
+            .cache_dir
+            .or_else(|| Some(tempfile::tempdir().unwrap().keep())),
         ..launch
     };
     let mut harness = Harness::builder()
@@ -46,4 +50,13 @@ pub fn demo_copy() -> tempfile::TempDir {
         std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
     }
     dir
+}
+
+/// `Launch::default()` (demo corpus, language from saved state or system) with corpus caches
+/// in a folder of the test's own.
+pub fn launch_with_own_cache() -> Launch {
+    Launch {
+        cache_dir: Some(tempfile::tempdir().unwrap().keep()),
+        ..Default::default()
+    }
 }

@@ -106,7 +106,7 @@ pub fn phrase_skeleton(text: &str) -> String {
 }
 
 /// One entity of an article, with its mentions.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Entity {
     pub key: String,
     pub name: String,

@@ -44,6 +44,8 @@ pub struct Launch {
     pub folder: Option<PathBuf>,
     /// The interface language; when `None`, the last session's, else the system's.
     pub language: Option<Language>,
+    /// Where corpus caches are kept; `None`: the user's cache folder.
+    pub cache_dir: Option<PathBuf>,
 }
 
 /// How much one "Larger" or "Smaller" changes the size of everything.
@@ -130,6 +132,8 @@ pub struct KhabarApp {
     job: Option<LoadJob>,
     segmenter: Arc<Segmenter>,
     lexicon: Arc<Lexicon>,
+    /// Where corpus caches are kept (`None`: no cache, e.g. no cache folder on this system).
+    cache_dir: Option<PathBuf>,
     pub selected: Option<ArticleKey>,
     pub reader: ReaderState,
     pub show_skipped: bool,
@@ -232,6 +236,10 @@ impl KhabarApp {
             job: None,
             segmenter: Arc::new(Segmenter::default()),
             lexicon: Arc::new(Lexicon::load()),
+            cache_dir: launch
+                .cache_dir
+                .clone()
+                .or_else(crate::core::cache::default_dir),
             selected: None,
             reader: ReaderState::default(),
             show_skipped: false,
@@ -295,10 +303,11 @@ impl KhabarApp {
         self.timeline_view = TimelineView::default();
         self.search_cache = None;
         self.review_filter = None;
-        self.job = Some(LoadJob::spawn(
+        self.job = Some(LoadJob::spawn_cached(
             source,
             self.segmenter.clone(),
             self.lexicon.clone(),
+            self.cache_dir.clone(),
             move || ctx.request_repaint(),
         ));
     }

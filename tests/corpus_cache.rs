@@ -1,0 +1,192 @@
+//! The corpus cache: reopening reuses what did not change, notices what did, and never
+//! trusts a damaged or outdated cache.
+
+use khabar::core::cache::{CacheError, CorpusCache, cache_file, extractor_version};
+use khabar::core::corpus::CorpusSource;
+use khabar::core::dates::ArticleDates;
+use khabar::core::entities::Entity;
+use khabar::core::lexicon::Lexicon;
+use khabar::core::loader::{CacheReport, LoadEvent, LoadJob};
+use khabar::core::segment::Segmenter;
+use std::path::Path;
+use std::sync::{Arc, LazyLock};
+
+mod common;
+
+static LEXICON: LazyLock<Arc<Lexicon>> = LazyLock::new(|| Arc::new(Lexicon::load()));
+
+/// What one open of a folder gave.
+struct Opened {
+    files: Vec<String>,
+    entities: Vec<Vec<Vec<Entity>>>,
+    dates: Vec<Vec<ArticleDates>>,
+    cache: Option<CacheReport>,
+}
+
+fn open(folder: &Path, cache_dir: Option<&Path>) -> Opened {
+    let job = LoadJob::spawn_cached(
+        CorpusSource::Folder(folder.to_owned()),
+        Arc::new(Segmenter::default()),
+        LEXICON.clone(),
+        cache_dir.map(Path::to_owned),
+        || {},
+    );
+    let mut opened = Opened {
+        files: Vec::new(),
+        entities: Vec::new(),
+        dates: Vec::new(),
+        cache: None,
+    };
+    while let Some(event) = job.recv() {
+        match event {
+            LoadEvent::Entities {
+                files,
+                entities,
+                dates,
+                ..
+            } => {
+                opened.files = files;
+                opened.entities = entities;
+                opened.dates = dates;
+            }
+            LoadEvent::Cache(report) => opened.cache = Some(report),
+            LoadEvent::Finished { .. } => break,
+            LoadEvent::Failed(e) => panic!("{e}"),
+            _ => {}
+        }
+    }
+    opened
+}
+
+fn same_extraction(a: &Opened, b: &Opened) {
+    assert_eq!(a.files, b.files);
+    assert_eq!(a.entities, b.entities);
+    assert_eq!(a.dates, b.dates);
+}
+
+#[test]
+fn reopening_an_unchanged_folder_reuses_documents_and_extraction() {
+    let corpus = common::demo_copy();
+    let cache = tempfile::tempdir().unwrap();
+    let first = open(corpus.path(), Some(cache.path()));
+    let report = first.cache.clone().unwrap();
+    assert_eq!(report.problem, Some(CacheError::Missing));
+    assert_eq!((report.reused, report.extraction_reused), (0, false));
+    assert_eq!(report.read, first.files.len());
+    assert!(cache_file(cache.path(), corpus.path()).is_file());
+
+    let second = open(corpus.path(), Some(cache.path()));
+    let report = second.cache.clone().unwrap();
+    assert_eq!(report.problem, None);
+    assert_eq!((report.reused, report.read), (first.files.len(), 0));
+    assert!(report.extraction_reused);
+    same_extraction(&first, &second);
+    // The same as reading everything without a cache.
+    same_extraction(&first, &open(corpus.path(), None));
+}
+
+#[test]
+fn changed_new_and_removed_files_are_read_again_and_extraction_redone() {
+    let corpus = common::demo_copy();
+    let cache = tempfile::tempdir().unwrap();
+    let first = open(corpus.path(), Some(cache.path()));
+    let n = first.files.len();
+    // One file edited (new text, so new size and time), one added, one removed.
+    let edited = corpus.path().join(&first.files[0]);
+    let mut text = std::fs::read_to_string(&edited).unwrap();
+    text.push_str(
+        "\nوقال الرئيس التركي رجب طيب أردوغان في أنقرة يوم 3 مارس 2021 إن الاتفاق صامد.\n",
+    );
+    std::fs::write(&edited, text).unwrap();
+    std::fs::write(
+        corpus.path().join("zz_new.txt"),
+        "خبر جديد عن باكو\n\nوصل الوفد إلى باكو يوم 12 يناير 2022.\n",
+    )
+    .unwrap();
+    std::fs::remove_file(corpus.path().join(&first.files[n - 1])).unwrap();
+
+    let second = open(corpus.path(), Some(cache.path()));
+    let report = second.cache.clone().unwrap();
+    assert_eq!(report.problem, None);
+    assert_eq!(report.reused, n - 2, "{report:?}");
+    assert_eq!(report.read, 2, "the edited and the new file");
+    assert_eq!(report.removed, 1);
+    assert!(!report.extraction_reused);
+    // Exactly what a fresh read gives, including the new sentence's date and names.
+    let fresh = open(corpus.path(), None);
+    same_extraction(&second, &fresh);
+    let new = second.files.iter().position(|f| f == "zz_new.txt").unwrap();
+    let values: Vec<&str> = second.dates[new]
+        .iter()
+        .flat_map(|a| a.mentions.iter().map(|m| m.value.as_str()))
+        .collect();
+    assert_eq!(values, ["2022-01-12"]);
+    // And the next open reuses all of it.
+    let third = open(corpus.path(), Some(cache.path()));
+    assert!(third.cache.unwrap().extraction_reused);
+}
+
+#[test]
+fn a_damaged_truncated_or_outdated_cache_is_rebuilt_not_trusted() {
+    let corpus = common::demo_copy();
+    let cache = tempfile::tempdir().unwrap();
+    let first = open(corpus.path(), Some(cache.path()));
+    let path = cache_file(cache.path(), corpus.path());
+    let good = std::fs::read(&path).unwrap();
+
+    let mut flipped = good.clone();
+    let middle = flipped.len() / 2;
+    flipped[middle] ^= 0x40;
+    let damaged: [(&str, Vec<u8>); 4] = [
+        ("flipped byte", flipped),
+        ("truncated", good[..good.len() * 2 / 3].to_vec()),
+        ("header only", good[..10].to_vec()),
+        ("not a cache", b"hello".to_vec()),
+    ];
+    for (what, bytes) in damaged {
+        std::fs::write(&path, &bytes).unwrap();
+        let reopened = open(corpus.path(), Some(cache.path()));
+        let report = reopened.cache.clone().unwrap();
+        assert!(
+            matches!(report.problem, Some(CacheError::Corrupt(_))),
+            "{what}: {report:?}"
+        );
+        assert_eq!(report.reused, 0, "{what}");
+        same_extraction(&first, &reopened);
+        // Rebuilt: intact again.
+        assert!(
+            CorpusCache::read(&path, extractor_version()).is_ok(),
+            "{what}"
+        );
+    }
+    // A cache written by another version of the extractor is not used either.
+    let cached = CorpusCache::read(&path, extractor_version()).unwrap();
+    cached.write(&path, extractor_version() ^ 1).unwrap();
+    let report = open(corpus.path(), Some(cache.path())).cache.unwrap();
+    assert_eq!(report.problem, Some(CacheError::Stale));
+    assert_eq!(report.reused, 0);
+}
+
+#[test]
+fn every_flipped_byte_of_a_small_cache_is_detected() {
+    let corpus = tempfile::tempdir().unwrap();
+    std::fs::write(
+        corpus.path().join("a.txt"),
+        "عنوان قصير\n\nنص الخبر في باكو يوم 5 مايو 2020.\n",
+    )
+    .unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    open(corpus.path(), Some(cache.path()));
+    let good = std::fs::read(cache_file(cache.path(), corpus.path())).unwrap();
+    let version = extractor_version();
+    assert!(CorpusCache::decode(&good, version).is_ok());
+    for i in 0..good.len() {
+        let mut bad = good.clone();
+        bad[i] ^= 0x01;
+        assert!(
+            CorpusCache::decode(&bad, version).is_err(),
+            "byte {i} of {} flipped and not noticed",
+            good.len()
+        );
+    }
+}
