@@ -190,3 +190,25 @@ fn every_flipped_byte_of_a_small_cache_is_detected() {
         );
     }
 }
+
+#[test]
+fn the_window_says_when_a_reopened_corpus_came_from_the_cache() {
+    use egui_kittest::kittest::Queryable;
+    let corpus = common::demo_copy();
+    let cache = tempfile::tempdir().unwrap();
+    let mut harness = common::harness(khabar::ui::Launch {
+        folder: Some(corpus.path().to_owned()),
+        cache_dir: Some(cache.path().to_owned()),
+        ..Default::default()
+    });
+    assert!(harness.query_by_label("· from the cache").is_none());
+    harness
+        .state_mut()
+        .command(khabar::ui::app::Command::Open(CorpusSource::Folder(
+            corpus.path().to_owned(),
+        )));
+    harness.run_steps(2);
+    common::wait_loaded(&mut harness);
+    harness.get_by_label("· from the cache");
+    harness.get_by_label("7 articles");
+}

@@ -243,6 +243,11 @@ strings! {
     NotLoaded: "{0} file(s) were not loaded:", "ملفات لم تُحمَّل: {0}";
     LoadedBut: "loaded, but {0}", "حُمِّل، لكن: {0}";
     Loading: "Loading…", "جارٍ التحميل…";
+    FromCache: "from the cache", "من الذاكرة المؤقتة";
+    PartlyFromCache: "{0} new or changed files read, {1} removed",
+        "قُرئت ملفات جديدة أو معدّلة: {0}، وحُذفت: {1}";
+    CacheRebuilt: "the cache was damaged and has been rebuilt", "كانت الذاكرة المؤقتة تالفة فأُعيد بناؤها";
+    CacheNotWritten: "cache not saved: {0}", "لم تُحفظ الذاكرة المؤقتة: {0}";
     SkipEmpty: "empty file", "ملف فارغ";
     SkipBinary: "binary file ({0})", "ملف ثنائي ({0})";
     SkipUndecodable: "cannot decode ({0})", "تعذّر فك الترميز ({0})";

@@ -55,6 +55,9 @@ pub fn status_bar_ui(ui: &mut Ui, library: &Library, shown: usize, l: Language) 
                 T::Loaded
             });
             ui.label(weak(ui, format!("· {state}{elapsed}")));
+            if let Some(cache) = &library.cache {
+                cache_ui(ui, cache, l);
+            }
         } else {
             let state = l.t(if p.annotating {
                 T::FindingNames
@@ -65,6 +68,36 @@ pub fn status_bar_ui(ui: &mut Ui, library: &Library, shown: usize, l: Language) 
         }
     });
     command
+}
+
+/// How much came from the corpus cache, and any problem with it.
+fn cache_ui(ui: &mut Ui, cache: &crate::core::loader::CacheReport, l: Language) {
+    let note = if cache.extraction_reused {
+        l.t(T::FromCache).to_owned()
+    } else if cache.reused > 0 {
+        l.f(T::PartlyFromCache, &[&cache.read, &cache.removed])
+    } else {
+        String::new()
+    };
+    if !note.is_empty() {
+        ui.label(weak(ui, format!("· {note}")));
+    }
+    let problem = match (&cache.problem, &cache.write_error) {
+        (_, Some(e)) => Some(l.f(T::CacheNotWritten, &[e])),
+        (Some(crate::core::cache::CacheError::Corrupt(_)), _) => {
+            Some(l.t(T::CacheRebuilt).to_owned())
+        }
+        _ => None,
+    };
+    if let Some(problem) = problem {
+        let warn = ui.visuals().warn_fg_color;
+        ui.label(crate::ui::i18n::styled(
+            ui,
+            format!("· {problem}"),
+            egui::TextStyle::Body,
+            Some(warn),
+        ));
+    }
 }
 
 /// The list of skipped files with their reasons, and files loaded with decoding problems.
