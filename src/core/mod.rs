@@ -26,4 +26,5 @@ pub mod normalize;
 pub mod search;
 pub mod segment;
 pub mod timeline;
+pub mod watcher;
 pub mod words;

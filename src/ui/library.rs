@@ -94,6 +94,8 @@ impl ListFilter<'_> {
     }
 }
 
+static NEXT_LIBRARY_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
 /// A corpus being loaded or loaded.
 #[derive(Debug)]
 pub struct Library {
@@ -129,6 +131,8 @@ pub struct Library {
     pub entry_entities: Vec<Vec<u32>>,
     /// Changes whenever what the list is filtered from changes (documents, entities, dates).
     pub revision: u64,
+    /// Tells this library from every other one of the process (a reload is a new library).
+    pub id: u64,
     /// Why the source could not be opened at all.
     pub error: Option<String>,
     /// What the corpus cache gave, when one is used.
@@ -157,6 +161,7 @@ impl Library {
             progress: Progress::default(),
             entry_entities: Vec::new(),
             revision: 0,
+            id: NEXT_LIBRARY_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             error: None,
             cache: None,
             by_file: HashMap::new(),

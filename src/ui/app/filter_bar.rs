@@ -74,6 +74,7 @@ impl KhabarApp {
     /// until the filter is set again, so j/k can walk through the unread ones.
     pub(super) fn refresh_view(&mut self) {
         let key = ViewKey {
+            library: self.library.id,
             revision: self.library.revision,
             entities: self.entity_filters.clone(),
             entity_match: self.entity_match,
@@ -304,6 +305,7 @@ pub(super) fn review_key(state: ReviewState) -> T {
 /// The filters a `View` was built for.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct ViewKey {
+    library: u64,
     revision: u64,
     entities: Vec<String>,
     entity_match: EntityMatch,

@@ -48,6 +48,9 @@ pub struct Launch {
     pub cache_dir: Option<PathBuf>,
 }
 
+/// How long after a change in the open folder it is reloaded (changes come in bursts).
+const REFRESH_DELAY: std::time::Duration = std::time::Duration::from_millis(600);
+
 /// How much one "Larger" or "Smaller" changes the size of everything.
 const ZOOM_STEP: f32 = 0.1;
 /// The range of the size control.
@@ -176,12 +179,21 @@ pub struct KhabarApp {
     /// text is unchanged.
     search_cache: Option<(String, Query, Vec<u32>)>,
     /// The search hits in the article read, for the article and search text they are of.
-    hits: (Option<(ArticleKey, String)>, Vec<std::ops::Range<usize>>),
+    hits: (
+        Option<(u64, ArticleKey, String)>,
+        Vec<std::ops::Range<usize>>,
+    ),
     /// The search hit the reader was last moved to.
     pub hit_cursor: Option<usize>,
     focus_search: bool,
     /// The article last marked read on opening.
     marked_read: Option<ArticleKey>,
+    /// Watches the open folder for articles added or changed.
+    watcher: Option<crate::core::watcher::FolderWatcher>,
+    /// When the folder changed: reload it at this time (changes come in bursts).
+    refresh_due: Option<std::time::Instant>,
+    /// A reload of the open folder, loading beside the library shown until it is done.
+    refresh: Option<(LoadJob, Library)>,
     /// The last session's view, applied when its corpus has loaded.
     pending_restore: Option<Saved>,
     /// Save dialogs and export writes report here (off the UI thread).
@@ -273,6 +285,9 @@ impl KhabarApp {
             hit_cursor: None,
             focus_search: false,
             marked_read: None,
+            watcher: None,
+            refresh_due: None,
+            refresh: None,
             pending_restore: None,
             export_results: std::sync::mpsc::channel(),
             commands: Vec::new(),
@@ -292,6 +307,9 @@ impl KhabarApp {
 
     /// Starts loading a source in the background, replacing the current corpus.
     pub fn open(&mut self, ctx: &egui::Context, source: CorpusSource) {
+        self.watcher = None;
+        self.refresh = None;
+        self.refresh_due = None;
         let ctx = ctx.clone();
         self.library = Library::new(source.clone());
         self.selected = None;
@@ -354,6 +372,63 @@ impl KhabarApp {
             self.language = language;
             self.time_rtl = language.is_rtl();
             self.strip_labels = strip_labels(language);
+        }
+    }
+
+    /// Starts watching the open folder, once it has loaded.
+    fn watch(&mut self, ctx: &egui::Context) {
+        let CorpusSource::Folder(folder) = &self.library.source else {
+            return;
+        };
+        if self.watcher.is_none() && self.library.error.is_none() {
+            let ctx = ctx.clone();
+            // Without a watcher (e.g. no inotify left) the corpus simply does not refresh.
+            self.watcher =
+                crate::core::watcher::FolderWatcher::new(folder, move || ctx.request_repaint())
+                    .ok();
+        }
+    }
+
+    /// Reloads the folder a moment after it changed, beside the library shown, and swaps
+    /// the new library in when it is complete, keeping the filters and the article read.
+    fn poll_refresh(&mut self, ctx: &egui::Context) {
+        let now = std::time::Instant::now();
+        if self.watcher.as_ref().is_some_and(|w| w.changed()) {
+            self.refresh_due = Some(now + REFRESH_DELAY);
+            ctx.request_repaint_after(REFRESH_DELAY);
+        }
+        let due = self.refresh_due.is_some_and(|t| t <= now);
+        if due && self.job.is_none() && self.refresh.is_none() {
+            self.refresh_due = None;
+            let source = self.library.source.clone();
+            let wake = ctx.clone();
+            let job = LoadJob::spawn_cached(
+                source.clone(),
+                self.segmenter.clone(),
+                self.lexicon.clone(),
+                self.cache_dir.clone(),
+                move || wake.request_repaint(),
+            );
+            self.refresh = Some((job, Library::new(source)));
+        } else if self.refresh_due.is_some() {
+            ctx.request_repaint_after(REFRESH_DELAY);
+        }
+        let finished = match &mut self.refresh {
+            Some((job, library)) => {
+                library.apply(job.drain());
+                library.progress.finished
+            }
+            None => false,
+        };
+        if finished && let Some((_, library)) = self.refresh.take() {
+            if library.error.is_some() {
+                return;
+            }
+            let view = self.saved_state();
+            self.library = library;
+            self.search_cache = None;
+            self.pending_restore = Some(view);
+            self.apply_restore();
         }
     }
 
@@ -542,8 +617,10 @@ impl KhabarApp {
             }
             if self.library.progress.finished {
                 self.job = None;
+                self.watch(ctx);
             }
         }
+        self.poll_refresh(ctx);
         if self.selected.is_none() && !self.library.entries.is_empty() {
             self.selected = self.library.key_of(0);
         }
