@@ -37,6 +37,20 @@ pub struct Sidebar<'a> {
     pub error: Option<&'a str>,
     pub sort: &'a mut SortBy,
     pub language: Language,
+    /// What the lists were last built from, and the lists: rebuilt only when that changes,
+    /// not every frame (a corpus can have tens of thousands of names).
+    pub cache: &'a mut ListCache,
+    /// Identifies the state of `index` and `counts` (library, revision, filtered view).
+    pub generation: (u64, u64, u64),
+}
+
+/// The sidebar's lists (positions in the index, with their count in the filtered list),
+/// kept between frames.
+#[derive(Debug, Default)]
+pub struct ListCache {
+    key: Option<((u64, u64, u64), String, SortBy, Vec<String>)>,
+    /// People, places, organisations.
+    lists: [Vec<(usize, Option<u32>)>; 3],
 }
 
 /// Shows the sidebar; clicking a row filters the list, right-clicking it corrects it.
@@ -166,7 +180,11 @@ pub fn entity_sidebar_ui(ui: &mut Ui, s: &mut Sidebar<'_>) -> Option<Command> {
                 if !s.kinds.is_empty() && !s.kinds.contains(&kind) {
                     continue;
                 }
-                let list = shown_entities(s, kind);
+                refresh_lists(s);
+                let list: Vec<(&EntitySummary, Option<u32>)> = s.cache.lists[kind_slot(kind)]
+                    .iter()
+                    .map(|&(p, n)| (&s.index.entities[p], n))
+                    .collect();
                 egui::CollapsingHeader::new(text(ui, format!("{} ({})", l.t(title), list.len())))
                     .id_salt(("kind", kind))
                     .default_open(true)
@@ -341,6 +359,29 @@ fn entity_row_ui(
     response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, &label));
     let hover = text(ui, hover);
     response.on_hover_text(hover)
+}
+
+fn kind_slot(kind: Kind) -> usize {
+    match kind {
+        Kind::Person => 0,
+        Kind::Place => 1,
+        Kind::Org => 2,
+    }
+}
+
+/// Rebuilds the lists when the index, the filtered list, the name search or the order changed.
+fn refresh_lists(s: &mut Sidebar<'_>) {
+    let key = (s.generation, s.query.clone(), *s.sort, s.selected.to_vec());
+    if s.cache.key.as_ref() == Some(&key) {
+        return;
+    }
+    for kind in [Kind::Person, Kind::Place, Kind::Org] {
+        s.cache.lists[kind_slot(kind)] = shown_entities(s, kind)
+            .into_iter()
+            .filter_map(|(e, n)| Some((s.index.position(&e.key)?, n)))
+            .collect();
+    }
+    s.cache.key = Some(key);
 }
 
 /// The entities of a kind to list, with their count in the filtered list: when the list is

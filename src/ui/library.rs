@@ -138,6 +138,8 @@ pub struct Library {
     /// What the corpus cache gave, when one is used.
     pub cache: Option<crate::core::loader::CacheReport>,
     by_file: HashMap<String, usize>,
+    /// Position in `entries` of each (document, article).
+    entry_of: HashMap<(usize, usize), usize>,
     dirty: bool,
 }
 
@@ -165,6 +167,7 @@ impl Library {
             error: None,
             cache: None,
             by_file: HashMap::new(),
+            entry_of: HashMap::new(),
             dirty: false,
         }
     }
@@ -254,6 +257,12 @@ impl Library {
             .into_iter()
             .flat_map(|d| (0..self.documents[d].articles.len()).map(move |a| (d, a)))
             .collect();
+        self.entry_of = self
+            .entries
+            .iter()
+            .enumerate()
+            .map(|(i, &pair)| (pair, i))
+            .collect();
         self.dirty = false;
     }
 
@@ -281,12 +290,14 @@ impl Library {
         Some((doc, doc.articles.iter().find(|a| a.part == key.part)?))
     }
 
-    /// Position of a key in the list.
+    /// Position of a key in the list (a lookup: the UI asks several times per frame).
     pub fn index_of(&self, key: &ArticleKey) -> Option<usize> {
         let d = *self.by_file.get(&key.file)?;
-        self.entries
+        let a = self.documents[d]
+            .articles
             .iter()
-            .position(|&(doc, a)| doc == d && self.documents[doc].articles[a].part == key.part)
+            .position(|a| a.part == key.part)?;
+        self.entry_of.get(&(d, a)).copied()
     }
 
     pub fn is_loading(&self) -> bool {

@@ -106,6 +106,7 @@ impl KhabarApp {
             }
         });
         self.view = View {
+            generation: self.view.generation + 1,
             key: Some(key),
             visible,
             counts,
@@ -319,6 +320,8 @@ pub(super) struct ViewKey {
 /// The filtered list and what is counted over it, kept until a filter changes.
 #[derive(Debug, Default)]
 pub(super) struct View {
+    /// Counts the rebuilds, so that what depends on the view knows when it changed.
+    pub(super) generation: u64,
     key: Option<ViewKey>,
     pub(super) visible: Vec<usize>,
     pub(super) counts: Option<Vec<u32>>,

@@ -151,6 +151,8 @@ pub struct KhabarApp {
     pub kind_filter: Vec<Kind>,
     /// The filtered list and its counts, rebuilt only when a filter or the corpus changes.
     view: View,
+    /// The entity sidebar's lists, rebuilt only when what they show changes.
+    sidebar_lists: entity_sidebar::ListCache,
     pub entity_query: String,
     pub entity_sort: crate::core::index::SortBy,
     /// The entity chosen to be merged into another.
@@ -263,6 +265,7 @@ impl KhabarApp {
             entity_match: EntityMatch::default(),
             kind_filter: Vec::new(),
             view: View::default(),
+            sidebar_lists: Default::default(),
             entity_query: String::new(),
             entity_sort: Default::default(),
             merge_source: None,
@@ -798,6 +801,8 @@ impl eframe::App for KhabarApp {
                     error: self.library.curation_error.as_deref(),
                     sort: &mut self.entity_sort,
                     language: l,
+                    cache: &mut self.sidebar_lists,
+                    generation: (self.library.id, self.library.revision, self.view.generation),
                 };
                 let command = ui
                     .with_layout(layout, |ui| {

@@ -1,0 +1,139 @@
+//! The window at scale, headless (egui_kittest): time to open and to reopen a corpus (with
+//! its cache), the CPU time of a frame, an entity-filter toggle and a search keystroke.
+//!
+//! `cargo bench --bench ui_scale -- DIR` on a folder made by `khabar gen-corpus N DIR`.
+//! Each figure is the time of `Harness::step()`, which builds the UI, applies commands and
+//! the view cache, and also walks kittest's accessibility tree (so it over-counts a real
+//! frame slightly).
+
+use egui_kittest::Harness;
+use khabar::ui::app::Command;
+use khabar::ui::i18n::Language;
+use khabar::ui::{KhabarApp, Launch};
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+fn wait_loaded(harness: &mut Harness<'static, KhabarApp>) -> Duration {
+    let start = Instant::now();
+    loop {
+        harness.step();
+        if !harness.state().library.is_loading() && harness.state().library.search.is_some() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    start.elapsed()
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+/// Median and maximum, in milliseconds.
+fn summary(mut times: Vec<Duration>) -> (f64, f64) {
+    times.sort();
+    (ms(times[times.len() / 2]), ms(*times.last().unwrap()))
+}
+
+fn timed_step(harness: &mut Harness<'static, KhabarApp>) -> Duration {
+    let start = Instant::now();
+    harness.step();
+    start.elapsed()
+}
+
+fn main() {
+    let Some(folder) = std::env::args().skip(1).find(|a| !a.starts_with('-')) else {
+        eprintln!("usage: cargo bench --bench ui_scale -- DIR   (DIR from `khabar gen-corpus`)");
+        return;
+    };
+    let folder = PathBuf::from(folder);
+    let cache = tempfile::tempdir().expect("temporary cache folder");
+    let launch = Launch {
+        folder: Some(folder.clone()),
+        language: Some(Language::English),
+        cache_dir: Some(cache.path().to_owned()),
+    };
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(move |cc| KhabarApp::new(cc, launch));
+    let first_open = wait_loaded(&mut harness);
+    let articles = harness.state().library.article_count();
+    let entities = harness.state().library.index.entities.len();
+
+    // Reopen: the cache has everything.
+    harness
+        .state_mut()
+        .command(Command::Open(khabar::core::corpus::CorpusSource::Folder(
+            folder.clone(),
+        )));
+    let reopen = wait_loaded(&mut harness);
+    let from_cache = harness
+        .state()
+        .library
+        .cache
+        .as_ref()
+        .is_some_and(|c| c.extraction_reused);
+
+    // Idle frames.
+    harness.run_steps(5);
+    let frames = summary((0..40).map(|_| timed_step(&mut harness)).collect());
+
+    // Entity filter on and off (the entity in most articles, then the tenth).
+    let mut by_articles: Vec<(usize, String)> = harness
+        .state()
+        .library
+        .index
+        .entities
+        .iter()
+        .map(|e| (e.articles.len(), e.key.clone()))
+        .collect();
+    by_articles.sort_by(|a, b| b.cmp(a));
+    let mut toggles = Vec::new();
+    for (_, key) in by_articles.iter().take(10) {
+        for _ in 0..2 {
+            harness
+                .state_mut()
+                .command(Command::ToggleEntity(key.clone()));
+            toggles.push(timed_step(&mut harness));
+        }
+    }
+    let toggles = summary(toggles);
+
+    // Typing a search, letter by letter.
+    harness.state_mut().command(Command::FocusSearch);
+    harness.run_steps(2);
+    let mut keys = Vec::new();
+    for word in ["روسيا", " الاتحادية", " باكو"] {
+        for c in word.chars() {
+            harness.event(egui::Event::Text(c.to_string()));
+            keys.push(timed_step(&mut harness));
+        }
+    }
+    let keys = summary(keys);
+    let shown = harness.state().visible().len();
+
+    println!(
+        "ui_scale on {} ({articles} articles, {entities} entities)",
+        folder.display()
+    );
+    println!(
+        "  first open (read + extract + index): {:.2} s",
+        first_open.as_secs_f64()
+    );
+    println!(
+        "  reopen with cache: {:.2} s (extraction from cache: {from_cache})",
+        reopen.as_secs_f64()
+    );
+    println!(
+        "  idle frame: median {:.2} ms, max {:.2} ms",
+        frames.0, frames.1
+    );
+    println!(
+        "  entity-filter toggle (frame included): median {:.2} ms, max {:.2} ms",
+        toggles.0, toggles.1
+    );
+    println!(
+        "  search keystroke (frame included): median {:.2} ms, max {:.2} ms ({shown} shown at the end)",
+        keys.0, keys.1
+    );
+}
