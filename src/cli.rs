@@ -8,6 +8,18 @@ use crate::core::segment::Segmenter;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+/// What a bench command asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BenchTask {
+    /// `khabar bench [COPIES]`: extraction over the demo texts repeated, in memory.
+    Demo { copies: usize },
+    /// `khabar bench ingest DIR [--stages]`: a folder on disk, loaded as the app loads it,
+    /// beside `rg`; `--stages` times each stage alone instead.
+    Ingest { folder: PathBuf, stages: bool },
+    /// `khabar gen-corpus N OUT [--seed S]`: N synthetic articles written under OUT.
+    GenCorpus { count: u64, out: PathBuf, seed: u64 },
+}
+
 /// What the command line asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Command {
@@ -26,8 +38,10 @@ pub enum Command {
     },
     /// `khabar layout FILE [--json]`
     Layout { file: PathBuf, json: bool },
-    /// `khabar bench [COPIES]`
-    Bench { copies: usize },
+    /// The bench tools: `khabar bench [COPIES]`, `khabar bench ingest DIR [--stages]` and
+    /// `khabar gen-corpus N OUT [--seed S]` (see [`BenchTask`]). The field keeps its first
+    /// name so that `main.rs` dispatches every task through [`run_bench`] unchanged.
+    Bench { task: BenchTask },
     /// `khabar --help`
     Help,
     /// `khabar --version`
@@ -42,6 +56,9 @@ Usage:
   khabar extract FOLDER [--out FILE]  write what Khabar extracts as JSON (stdout by default)
   khabar eval FOLDER GOLD_DIR [--verbose]  precision / recall / F1 against gold annotations
   khabar bench [COPIES]               time segmentation and extraction on the demo texts repeated
+  khabar bench ingest DIR [--stages]  time loading a folder as the app does, beside rg, and peak
+                                      memory (--stages: each stage alone, with memory held)
+  khabar gen-corpus N OUT [--seed S]  write N synthetic articles (deterministic) under OUT, for benches
   khabar layout FILE [--json]         the order in which the reader draws each line's words
   khabar --help | --version
 ";
@@ -91,13 +108,61 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
             })
         }
         Some("bench") => {
-            let copies = match args.next() {
-                Some(n) => n
-                    .parse()
-                    .map_err(|_| format!("not a number of copies: {n}"))?,
-                None => 200,
+            let task = match args.next().map(String::as_str) {
+                Some("ingest") => {
+                    let mut folder = None;
+                    let mut stages = false;
+                    for arg in args {
+                        match arg.as_str() {
+                            "--stages" => stages = true,
+                            flag if flag.starts_with('-') => {
+                                return Err(format!("unknown option {flag}"));
+                            }
+                            path if folder.is_none() => folder = Some(PathBuf::from(path)),
+                            extra => return Err(format!("unexpected argument {extra}")),
+                        }
+                    }
+                    BenchTask::Ingest {
+                        folder: folder.ok_or("bench ingest needs a folder")?,
+                        stages,
+                    }
+                }
+                Some(n) => BenchTask::Demo {
+                    copies: n
+                        .parse()
+                        .map_err(|_| format!("not a number of copies: {n}"))?,
+                },
+                None => BenchTask::Demo { copies: 200 },
             };
-            Ok(Command::Bench { copies })
+            Ok(Command::Bench { task })
+        }
+        Some("gen-corpus") => {
+            let mut positional = Vec::new();
+            let mut seed = 1;
+            while let Some(arg) = args.next() {
+                match arg.as_str() {
+                    "--seed" => {
+                        let s = args.next().ok_or("--seed needs a number")?;
+                        seed = s.parse().map_err(|_| format!("not a seed: {s}"))?;
+                    }
+                    flag if flag.starts_with('-') => return Err(format!("unknown option {flag}")),
+                    other => positional.push(other),
+                }
+            }
+            let [count, out]: [&str; 2] = positional
+                .try_into()
+                .map_err(|_| "gen-corpus needs N and OUT")?;
+            let count = count
+                .replace('_', "")
+                .parse()
+                .map_err(|_| format!("not a number of articles: {count}"))?;
+            Ok(Command::Bench {
+                task: BenchTask::GenCorpus {
+                    count,
+                    out: PathBuf::from(out),
+                    seed,
+                },
+            })
         }
         Some("layout") => {
             let mut file = None;
@@ -225,9 +290,49 @@ pub fn run_eval(folder: &Path, gold_dir: &Path, verbose: bool) -> i32 {
     0
 }
 
+/// Runs a bench task (`khabar bench …`, `khabar gen-corpus …`).
+pub fn run_bench(task: BenchTask) -> i32 {
+    match task {
+        BenchTask::Demo { copies } => run_bench_demo(copies),
+        BenchTask::Ingest { folder, stages } => run_bench_ingest(&folder, stages),
+        BenchTask::GenCorpus { count, out, seed } => run_gen_corpus(count, &out, seed),
+    }
+}
+
+/// Runs `khabar gen-corpus`: `count` synthetic articles under `out` (see
+/// [`crate::core::synth`]).
+pub fn run_gen_corpus(count: u64, out: &Path, seed: u64) -> i32 {
+    use crate::core::synth::{Generator, Seeds};
+    let started = std::time::Instant::now();
+    let seeds = match Seeds::demo(&Segmenter::default(), &Lexicon::load()) {
+        Ok(seeds) => seeds,
+        Err(e) => {
+            eprintln!("khabar gen-corpus: {e}");
+            return 1;
+        }
+    };
+    match Generator::new(seeds, seed).write_to(out, count) {
+        Ok(written) => {
+            println!(
+                "{} articles in {} folders under {}: {:.1} MB in {:.1} s (seed {seed})",
+                written.files,
+                written.folders,
+                out.display(),
+                written.bytes as f64 / 1e6,
+                started.elapsed().as_secs_f64()
+            );
+            0
+        }
+        Err(e) => {
+            eprintln!("khabar gen-corpus: {e}");
+            1
+        }
+    }
+}
+
 /// Runs `khabar bench`: segmentation and entity extraction over the demo articles repeated
 /// `copies` times (in memory, so the disk is not measured), with throughput figures.
-pub fn run_bench(copies: usize) -> i32 {
+fn run_bench_demo(copies: usize) -> i32 {
     use crate::core::decode::decode;
     use crate::core::document::Document;
     use rayon::prelude::*;
@@ -388,6 +493,362 @@ fn bench_timeline(dates: &[Vec<crate::core::dates::ArticleDates>]) {
     );
 }
 
+/// A figure of `/proc/self/status` in bytes (`VmHWM`: peak resident memory, `VmRSS`: now).
+fn proc_status_bytes(field: &str) -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with(field))?;
+    let kib: u64 = line[field.len()..]
+        .trim_start_matches(':')
+        .split_whitespace()
+        .next()?
+        .parse()
+        .ok()?;
+    Some(kib * 1024)
+}
+
+/// CPU seconds of this process (user + system, all threads) and of its waited-for children,
+/// from `/proc/self/stat` (clock ticks of 1/100 s, Linux's `USER_HZ`).
+fn cpu_seconds() -> (f64, f64) {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let field = |n: usize| -> f64 {
+        rest.split_whitespace()
+            .nth(n - 3)
+            .and_then(|v| v.parse::<f64>().ok())
+            .unwrap_or(0.0)
+            / 100.0
+    };
+    (field(14) + field(15), field(16) + field(17))
+}
+
+/// The 1-minute load average: how busy the machine was while measuring.
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|l| l.split_whitespace().next().map(str::to_owned))
+        .unwrap_or_else(|| "?".into())
+}
+
+fn mb(bytes: u64) -> f64 {
+    bytes as f64 / 1e6
+}
+
+/// `rg --count-matches '[ء-ي]+' DIR`: wall time, CPU time and the Arabic words it counted,
+/// or why not.
+fn time_rg(folder: &Path) -> Result<(f64, f64, u64), String> {
+    use std::process::{Command, Stdio};
+    let (_, children) = cpu_seconds();
+    let started = std::time::Instant::now();
+    let output = Command::new("rg")
+        .args(["--count-matches", "[ء-ي]+"])
+        .arg(folder)
+        .stderr(Stdio::null())
+        .output()
+        .map_err(|e| format!("rg not run ({e}); install ripgrep (apt-get install ripgrep)"))?;
+    let seconds = started.elapsed().as_secs_f64();
+    if !output.status.success() {
+        return Err(format!("rg failed ({})", output.status));
+    }
+    let words = String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .filter_map(|l| l.rsplit(':').next()?.parse::<u64>().ok())
+        .sum();
+    Ok((seconds, cpu_seconds().1 - children, words))
+}
+
+/// Runs `khabar bench ingest DIR`: the folder loaded through [`LoadJob`] exactly as the app
+/// opens one (list → read/decode/segment in parallel → entities, both passes → dates →
+/// search index), timed from the spawn to the first document and to the end, with the
+/// process's peak memory, beside `rg` over the same folder. With `stages`, instead, each
+/// stage alone with the memory held after it (a process of its own, so that neither run's
+/// peak or freed heap blurs the other's figures).
+///
+/// [`LoadJob`]: crate::core::loader::LoadJob
+fn run_bench_ingest(folder: &Path, stages: bool) -> i32 {
+    use crate::core::loader::{LoadEvent, LoadJob};
+    use std::sync::Arc;
+    use std::time::Instant;
+    let segmenter = Arc::new(Segmenter::default());
+    let lexicon = Arc::new(Lexicon::load());
+    if stages {
+        bench_stages(folder, &segmenter, &lexicon);
+        return 0;
+    }
+    let baseline = proc_status_bytes("VmHWM").unwrap_or(0);
+    // On-disk size: the files' bytes and the blocks they take.
+    let (mut files, mut bytes, mut allocated) = (0u64, 0u64, 0u64);
+    // Hidden files (the curation sidecar, .git) are skipped, as the loader skips them.
+    let walk = walkdir::WalkDir::new(folder)
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walk.flatten() {
+        if entry.file_type().is_file()
+            && let Ok(meta) = entry.metadata()
+        {
+            use std::os::unix::fs::MetadataExt;
+            files += 1;
+            bytes += meta.len();
+            allocated += meta.blocks() * 512;
+        }
+    }
+    let rg_first = time_rg(folder);
+    let load_before = load_average();
+
+    let (cpu_before, _) = cpu_seconds();
+    let started = Instant::now();
+    let job = LoadJob::spawn(
+        CorpusSource::Folder(folder.to_owned()),
+        segmenter.clone(),
+        lexicon.clone(),
+        || {},
+    );
+    let mut listed = None;
+    let mut first = None;
+    let mut read_all = None;
+    let mut extracted = None;
+    let mut documents = Vec::new();
+    let mut held = None;
+    let (mut skipped, mut total_bytes) = (0usize, 0u64);
+    while let Some(event) = job.recv() {
+        let at = started.elapsed().as_secs_f64();
+        match event {
+            LoadEvent::Listed {
+                total_bytes: b,
+                skipped: s,
+                ..
+            } => {
+                listed = Some(at);
+                total_bytes = b;
+                skipped += s.len();
+            }
+            LoadEvent::Loaded { document, .. } => {
+                first.get_or_insert(at);
+                documents.push(document);
+            }
+            LoadEvent::Skipped { .. } => skipped += 1,
+            LoadEvent::Annotating => read_all = Some(at),
+            entities @ LoadEvent::Entities { .. } => {
+                extracted = Some(at);
+                held = Some(entities);
+            }
+            LoadEvent::Failed(e) => {
+                eprintln!("khabar bench ingest: {e}");
+                return 1;
+            }
+            LoadEvent::Finished { .. } => break,
+            _ => {}
+        }
+    }
+    let total = started.elapsed().as_secs_f64();
+    let cpu = cpu_seconds().0 - cpu_before;
+    let load_after = load_average();
+    let peak = proc_status_bytes("VmHWM").unwrap_or(0);
+    let resident = proc_status_bytes("VmRSS").unwrap_or(0);
+    let articles: usize = documents.iter().map(|d| d.articles.len()).sum();
+    let rg_second = time_rg(folder);
+    let verdict = |ok: bool| if ok { "met" } else { "MISSED" };
+
+    println!("folder        {}", folder.display());
+    println!(
+        "corpus        {} documents ({skipped} skipped), {articles} articles, {:.1} MB of text \
+         ({files} files, {:.1} MB in blocks on disk)",
+        documents.len(),
+        mb(total_bytes),
+        mb(allocated)
+    );
+    println!(
+        "threads       {} (load average {load_before} before ingest, {load_after} after)",
+        rayon::current_num_threads()
+    );
+    let stage = |from: Option<f64>, to: Option<f64>| match (from, to) {
+        (Some(a), Some(b)) => format!("{:.2} s", b - a),
+        _ => "-".into(),
+    };
+    println!(
+        "ingest        {total:.2} s   {:.2} MB/s   {:.0} articles/s   (listing {}, \
+         read+decode+segment {}, entities+dates+search {}, end {}); {cpu:.2} s CPU",
+        mb(total_bytes) / total,
+        articles as f64 / total,
+        stage(Some(0.0), listed),
+        stage(listed, read_all),
+        stage(read_all, extracted),
+        stage(extracted, Some(total)),
+    );
+    match first {
+        Some(t) => println!(
+            "first article {:.3} s after the folder is opened (goal ≤ 0.3 s: {})",
+            t,
+            verdict(t <= 0.3)
+        ),
+        None => println!("first article never (no readable file)"),
+    }
+    match (&rg_first, &rg_second) {
+        (Ok((a, a_cpu, words)), Ok((b, b_cpu, _))) => {
+            let rg = a.min(*b);
+            let rg_cpu = a_cpu.min(*b_cpu);
+            println!(
+                "rg            {rg:.2} s (runs: {a:.2} s before, {b:.2} s after ours), \
+                 {words} Arabic words, {:.1} MB/s; {rg_cpu:.2} s CPU",
+                mb(bytes) / rg
+            );
+            println!(
+                "ours / rg     {:.1}× wall time (goal ≤ 3×: {}); {:.1}× CPU time",
+                total / rg,
+                verdict(total / rg <= 3.0),
+                cpu / rg_cpu.max(0.01)
+            );
+        }
+        (Err(e), _) | (_, Err(e)) => println!("rg            skipped: {e}; no ratio"),
+    }
+    let ratio = peak as f64 / total_bytes.max(1) as f64;
+    println!(
+        "peak memory   {:.0} MB VmHWM ({:.0} MB before loading, {:.0} MB resident at the end) \
+         = {ratio:.2}× the text on disk, {:.2}× its blocks (goal ≤ 2×: {})",
+        mb(peak),
+        mb(baseline),
+        mb(resident),
+        peak as f64 / allocated.max(1) as f64,
+        verdict(ratio <= 2.0)
+    );
+    drop(held);
+    0
+}
+
+/// Each stage of ingest alone, on the calling thread with rayon as the loader uses it:
+/// where the time goes.
+fn bench_stages(folder: &Path, segmenter: &Segmenter, lexicon: &Lexicon) {
+    use crate::core::annotations::{article_ranges, dates_of};
+    use crate::core::corpus::{self, Content};
+    use crate::core::decode::decode;
+    use crate::core::document::Document;
+    use crate::core::entities::{KnownPeople, Mention, Recognizer, canonical_names, group};
+    use rayon::prelude::*;
+    use std::time::Instant;
+    let mut report = vec![(
+        "(start: lexicon and cues loaded)".to_owned(),
+        0.0,
+        proc_status_bytes("VmRSS").unwrap_or(0),
+    )];
+    let mut time = |name: &str, started: Instant| {
+        let s = started.elapsed().as_secs_f64();
+        report.push((name.to_owned(), s, proc_status_bytes("VmRSS").unwrap_or(0)));
+    };
+    let started = Instant::now();
+    let Ok(listing) = corpus::list(&CorpusSource::Folder(folder.to_owned())) else {
+        return;
+    };
+    time("list (walk, stat)", started);
+    let started = Instant::now();
+    let raw: Vec<(String, PathBuf, Vec<u8>)> = listing
+        .candidates
+        .par_iter()
+        .filter_map(|c| match &c.content {
+            Content::File(path) => std::fs::read(path)
+                .ok()
+                .map(|b| (c.file.clone(), path.clone(), b)),
+            Content::Embedded(_) => None,
+        })
+        .collect();
+    time("read files", started);
+    let started = Instant::now();
+    let decoded: Vec<_> = raw
+        .into_par_iter()
+        .filter_map(|(file, path, bytes)| decode(&bytes).ok().map(|d| (file, path, d)))
+        .collect();
+    time("decode", started);
+    let started = Instant::now();
+    let mut documents: Vec<Document> = decoded
+        .into_par_iter()
+        .map(|(file, path, d)| Document::new(file, Some(path), d, segmenter))
+        .collect();
+    time("segment", started);
+    documents.sort_by(|a, b| a.file.cmp(&b.file));
+    let recognizer = Recognizer::new(lexicon);
+    let pass = |known: &KnownPeople| -> Vec<Vec<Vec<Mention>>> {
+        documents
+            .par_iter()
+            .map(|doc| {
+                doc.articles
+                    .iter()
+                    .map(|a| recognizer.mentions(&doc.text, &article_ranges(a), known))
+                    .collect()
+            })
+            .collect()
+    };
+    let started = Instant::now();
+    let first = pass(&KnownPeople::default());
+    time("entities, pass 1 (recognise)", started);
+    let started = Instant::now();
+    let mut known = KnownPeople::default();
+    for (doc, articles) in documents.iter().zip(&first) {
+        known.learn(articles.iter().flatten(), |m| {
+            doc.text[m.range.clone()].to_owned()
+        });
+    }
+    time("entities, learn people (serial)", started);
+    // How much the second pass has to look people up in.
+    let mut full_names = std::collections::HashSet::new();
+    for (doc, articles) in documents.iter().zip(&first) {
+        for m in articles.iter().flatten() {
+            let text = &doc.text[m.range.clone()];
+            if m.kind == crate::core::lexicon::Kind::Person
+                && text.split_whitespace().nth(1).is_some()
+            {
+                full_names.insert(crate::core::normalize::fold(text));
+            }
+        }
+    }
+    let people_learned = full_names.len();
+    drop(full_names);
+    let started = Instant::now();
+    let second = pass(&known);
+    // `annotate` holds the first pass's mentions until it returns; so does this.
+    time("entities, pass 2 (propagate)", started);
+    drop(first);
+    let started = Instant::now();
+    let names = canonical_names(second.iter().flatten().flatten());
+    let grouped: Vec<Vec<_>> = second
+        .iter()
+        .map(|articles| {
+            articles
+                .iter()
+                .map(|m| group(m, &names))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    time("entities, names and grouping (serial)", started);
+    let started = Instant::now();
+    let dates = dates_of(&documents);
+    time("dates", started);
+    let started = Instant::now();
+    let pairs: Vec<(usize, usize)> = documents
+        .iter()
+        .enumerate()
+        .flat_map(|(d, doc)| (0..doc.articles.len()).map(move |a| (d, a)))
+        .collect();
+    let search = crate::core::search::SearchIndex::build(&documents, &pairs);
+    time("search index", started);
+    let total: f64 = report.iter().map(|(_, s, _)| s).sum();
+    println!("stages        (each alone; {total:.2} s in all; resident memory after each)");
+    for (name, s, rss) in &report {
+        println!(
+            "  {name:<40} {s:>7.2} s  {:>5.1} %  {:>6.0} MB",
+            100.0 * s / total,
+            mb(*rss)
+        );
+    }
+    println!(
+        "  peak {:.0} MB VmHWM; {} documents, {} entity lists, {} dated articles, {} search \
+         terms; pass 2 looks names up among {people_learned} full names of people",
+        mb(proc_status_bytes("VmHWM").unwrap_or(0)),
+        documents.len(),
+        grouped.iter().flatten().count(),
+        dates.iter().flatten().count(),
+        search.term_count()
+    );
+}
+
 /// Runs `khabar layout`: one entry per non-empty line, as JSON or as readable text.
 pub fn run_layout(file: &Path, json: bool) -> i32 {
     let bytes = match std::fs::read(file) {
@@ -462,5 +923,32 @@ mod tests {
             })
         );
         assert!(parse(&args(&["--bogus"])).is_err());
+        assert_eq!(
+            parse(&args(&["bench"])),
+            Ok(Command::Bench {
+                task: BenchTask::Demo { copies: 200 }
+            })
+        );
+        assert_eq!(
+            parse(&args(&["bench", "ingest", "/tmp/c", "--stages"])),
+            Ok(Command::Bench {
+                task: BenchTask::Ingest {
+                    folder: "/tmp/c".into(),
+                    stages: true
+                }
+            })
+        );
+        assert_eq!(
+            parse(&args(&["gen-corpus", "100_000", "out", "--seed", "7"])),
+            Ok(Command::Bench {
+                task: BenchTask::GenCorpus {
+                    count: 100_000,
+                    out: "out".into(),
+                    seed: 7
+                }
+            })
+        );
+        assert!(parse(&args(&["gen-corpus", "10"])).is_err());
+        assert!(parse(&args(&["bench", "ingest"])).is_err());
     }
 }

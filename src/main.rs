@@ -21,7 +21,7 @@ fn main() {
             gold,
             verbose,
         }) => cli::run_eval(&folder, &gold, verbose),
-        Ok(Command::Bench { copies }) => cli::run_bench(copies),
+        Ok(Command::Bench { task }) => cli::run_bench(task),
         Ok(Command::Layout { file, json }) => cli::run_layout(&file, json),
         Ok(Command::Help) => {
             print!("{}", cli::USAGE);

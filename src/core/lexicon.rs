@@ -119,8 +119,15 @@ pub const FILES: [(&str, &str); 7] = [
 impl Lexicon {
     /// The compiled-in data, with any user overrides.
     pub fn load() -> Lexicon {
-        let [places, orgs, first_names, person_cues, org_cues, place_cues, demonyms] =
-            FILES.map(|(name, default)| assets::text(name, default));
+        let [
+            places,
+            orgs,
+            first_names,
+            person_cues,
+            org_cues,
+            place_cues,
+            demonyms,
+        ] = FILES.map(|(name, default)| assets::text(name, default));
         let mut lexicon = Lexicon::default();
         lexicon.add_gazetteer(&places);
         lexicon.add_gazetteer(&orgs);

@@ -25,6 +25,7 @@ pub mod loader;
 pub mod normalize;
 pub mod search;
 pub mod segment;
+pub mod synth;
 pub mod timeline;
 pub mod watcher;
 pub mod words;

@@ -44,11 +44,14 @@ pub struct Sidebar<'a> {
     pub generation: (u64, u64, u64),
 }
 
+/// What the lists were built from: generation, name search, order, selected entities.
+type ListKey = ((u64, u64, u64), String, SortBy, Vec<String>);
+
 /// The sidebar's lists (positions in the index, with their count in the filtered list),
 /// kept between frames.
 #[derive(Debug, Default)]
 pub struct ListCache {
-    key: Option<((u64, u64, u64), String, SortBy, Vec<String>)>,
+    key: Option<ListKey>,
     /// People, places, organisations.
     lists: [Vec<(usize, Option<u32>)>; 3],
 }

@@ -48,6 +48,9 @@ pub struct Launch {
     pub cache_dir: Option<PathBuf>,
 }
 
+/// What the search hits were found for: library, article and search text.
+type HitsKey = (u64, ArticleKey, String);
+
 /// How long after a change in the open folder it is reloaded (changes come in bursts).
 const REFRESH_DELAY: std::time::Duration = std::time::Duration::from_millis(600);
 
@@ -181,10 +184,7 @@ pub struct KhabarApp {
     /// text is unchanged.
     search_cache: Option<(String, Query, Vec<u32>)>,
     /// The search hits in the article read, for the article and search text they are of.
-    hits: (
-        Option<(u64, ArticleKey, String)>,
-        Vec<std::ops::Range<usize>>,
-    ),
+    hits: (Option<HitsKey>, Vec<std::ops::Range<usize>>),
     /// The search hit the reader was last moved to.
     pub hit_cursor: Option<usize>,
     focus_search: bool,
