@@ -25,10 +25,12 @@ pub enum BenchTask {
 pub enum Command {
     /// Open the window, on a folder or on the demo corpus.
     Gui { folder: Option<PathBuf> },
-    /// `khabar extract FOLDER [--out FILE]`
+    /// `khabar extract FOLDER [--out FILE] [--no-cache]`
     Extract {
         folder: PathBuf,
         out: Option<PathBuf>,
+        /// Read and extract everything afresh, without the corpus cache.
+        no_cache: bool,
     },
     /// `khabar eval FOLDER GOLD_DIR [--verbose]`
     Eval {
@@ -53,7 +55,9 @@ Khabar — explore folders of Arabic news articles.
 
 Usage:
   khabar [FOLDER]                     open the app (on the demo corpus if no folder is given)
-  khabar extract FOLDER [--out FILE]  write what Khabar extracts as JSON (stdout by default)
+  khabar extract FOLDER [--out FILE] [--no-cache]
+                                     write what Khabar extracts as JSON (stdout by default);
+                                     uses the app's corpus cache unless --no-cache
   khabar eval FOLDER GOLD_DIR [--verbose]  precision / recall / F1 against gold annotations
   khabar bench [COPIES]               time segmentation and extraction on the demo texts repeated
   khabar bench ingest DIR [--stages]  time loading a folder as the app does, beside rg, and peak
@@ -73,11 +77,13 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
         Some("extract") => {
             let mut folder = None;
             let mut out = None;
+            let mut no_cache = false;
             while let Some(arg) = args.next() {
                 match arg.as_str() {
                     "--out" | "-o" => {
                         out = Some(PathBuf::from(args.next().ok_or("--out needs a file name")?))
                     }
+                    "--no-cache" => no_cache = true,
                     flag if flag.starts_with('-') => return Err(format!("unknown option {flag}")),
                     path if folder.is_none() => folder = Some(PathBuf::from(path)),
                     extra => return Err(format!("unexpected argument {extra}")),
@@ -86,6 +92,7 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
             Ok(Command::Extract {
                 folder: folder.ok_or("extract needs a FOLDER")?,
                 out,
+                no_cache,
             })
         }
         Some("eval") => {
@@ -189,18 +196,25 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
 }
 
 /// Runs `khabar extract`. Returns the process exit code; errors go to stderr in one line.
-pub fn run_extract(folder: &Path, out: Option<&Path>) -> i32 {
-    let corpus = match Corpus::load(
-        &CorpusSource::Folder(folder.to_owned()),
-        &Segmenter::default(),
+pub fn run_extract(folder: &Path, out: Option<&Path>, no_cache: bool) -> i32 {
+    let cache_dir = if no_cache {
+        None
+    } else {
+        crate::core::cache::default_dir()
+    };
+    let loaded = match crate::core::loader::load_all(
+        CorpusSource::Folder(folder.to_owned()),
+        std::sync::Arc::new(Segmenter::default()),
+        std::sync::Arc::new(Lexicon::load()),
+        cache_dir,
     ) {
-        Ok(corpus) => corpus,
+        Ok(loaded) => loaded,
         Err(e) => {
             eprintln!("khabar extract: {e}");
             return 1;
         }
     };
-    let mut annotations = annotate(&corpus.documents, &Lexicon::load());
+    let (corpus, mut annotations) = (loaded.corpus, loaded.annotations);
     // The reviewer's corrections, when the folder has them.
     let sidecar = crate::core::curation::Curation::sidecar_for_folder(folder);
     match crate::core::curation::Curation::load(&sidecar) {
@@ -911,7 +925,8 @@ mod tests {
             parse(&args(&["extract", "dir", "--out", "x.json"])),
             Ok(Command::Extract {
                 folder: "dir".into(),
-                out: Some("x.json".into())
+                out: Some("x.json".into()),
+                no_cache: false,
             })
         );
         assert!(parse(&args(&["extract"])).is_err());

@@ -15,7 +15,11 @@ fn main() {
                 1
             }
         },
-        Ok(Command::Extract { folder, out }) => cli::run_extract(&folder, out.as_deref()),
+        Ok(Command::Extract {
+            folder,
+            out,
+            no_cache,
+        }) => cli::run_extract(&folder, out.as_deref(), no_cache),
         Ok(Command::Eval {
             folder,
             gold,

@@ -212,3 +212,35 @@ fn the_window_says_when_a_reopened_corpus_came_from_the_cache() {
     harness.get_by_label("· from the cache");
     harness.get_by_label("7 articles");
 }
+
+#[test]
+fn khabar_extract_gives_the_same_json_with_and_without_the_cache() {
+    let corpus = common::demo_copy();
+    let home = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let run = |name: &str, extra: &[&str]| -> String {
+        let path = out.path().join(name);
+        let status = std::process::Command::new(env!("CARGO_BIN_EXE_khabar"))
+            .arg("extract")
+            .arg(corpus.path())
+            .arg("--out")
+            .arg(&path)
+            .args(extra)
+            // The user's cache folder, here one of the test's own.
+            .env("XDG_CACHE_HOME", home.path())
+            .status()
+            .unwrap();
+        assert!(status.success());
+        std::fs::read_to_string(path).unwrap()
+    };
+    let first = run("first.json", &[]);
+    let cached_files = std::fs::read_dir(home.path().join("khabar"))
+        .unwrap()
+        .count();
+    assert_eq!(cached_files, 1, "the first run wrote the cache");
+    let second = run("second.json", &[]);
+    let fresh = run("fresh.json", &["--no-cache"]);
+    assert_eq!(first, second);
+    assert_eq!(first, fresh);
+    assert!(first.contains("\"entities\""));
+}

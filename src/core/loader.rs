@@ -313,6 +313,56 @@ fn run(
     notify(true);
 }
 
+/// A source loaded to the end (for the command line): like the window's load, with the
+/// same cache.
+#[derive(Debug)]
+pub struct Loaded {
+    pub corpus: crate::core::corpus::Corpus,
+    /// Indexed like `corpus.documents` (file order).
+    pub annotations: Annotations,
+    pub cache: Option<CacheReport>,
+}
+
+/// Loads `source` completely through a [`LoadJob`] and waits for it.
+pub fn load_all(
+    source: CorpusSource,
+    segmenter: Arc<Segmenter>,
+    lexicon: Arc<Lexicon>,
+    cache_dir: Option<PathBuf>,
+) -> Result<Loaded, LoadError> {
+    let job = LoadJob::spawn_cached(source, segmenter, lexicon, cache_dir, || {});
+    let mut documents = Vec::new();
+    let mut corpus = crate::core::corpus::Corpus::default();
+    let mut annotations = Annotations::default();
+    let mut cache = None;
+    while let Some(event) = job.recv() {
+        match event {
+            LoadEvent::Listed { skipped, .. } => corpus.skipped.extend(skipped),
+            LoadEvent::Loaded { document, .. } => documents.push(document),
+            LoadEvent::Skipped { skipped, .. } => corpus.skipped.push(skipped),
+            LoadEvent::Entities {
+                entities, dates, ..
+            } => annotations = Annotations { entities, dates },
+            LoadEvent::Cache(report) => cache = Some(report),
+            LoadEvent::Annotating => {}
+            LoadEvent::Finished { .. } => break,
+            LoadEvent::Failed(e) => return Err(e),
+        }
+    }
+    drop(job);
+    corpus.documents = documents
+        .into_iter()
+        .map(|d| Arc::try_unwrap(d).unwrap_or_else(|shared| (*shared).clone()))
+        .collect();
+    // Entities come in file order; so do the documents once sorted.
+    corpus.sort();
+    Ok(Loaded {
+        corpus,
+        annotations,
+        cache,
+    })
+}
+
 /// Entities and dates of `documents` as the cache has them (every file is in it).
 fn cached_annotations(cached: &CorpusCache, documents: &[Arc<Document>]) -> Annotations {
     let (entities, dates) = documents
