@@ -336,8 +336,12 @@ fn is_menu(line: &str) -> bool {
 
 /// "Headline | أخبار" → "Headline": a short section name after the last bar is site chrome.
 fn strip_section_suffix(text: &str, range: Range<usize>) -> Range<usize> {
-    if let Some(bar) = text.rfind(['|', '│']) {
-        let tail = &text[bar + '|'.len_utf8()..];
+    if let Some((bar, sign)) = text
+        .char_indices()
+        .rev()
+        .find(|(_, c)| matches!(c, '|' | '│'))
+    {
+        let tail = &text[bar + sign.len_utf8()..];
         let head = text[..bar].trim_end();
         if !head.is_empty()
             && tail.split_whitespace().count() <= 3

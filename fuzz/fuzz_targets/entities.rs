@@ -1,0 +1,50 @@
+//! Arbitrary text → a one-document corpus → `annotate` (both passes: recognition, then
+//! propagation of names learnt from the corpus): every entity mention is a slice of the
+//! article's headline or body, on char boundaries, with a letter in it; dates likewise.
+#![no_main]
+
+use khabar::core::annotations::{annotate, article_ranges};
+use khabar::core::decode::Decoded;
+use khabar::core::document::Document;
+use khabar::core::lexicon::Lexicon;
+use khabar::core::segment::Segmenter;
+use khabar_fuzz::{check_article_dates, check_document, check_entities, skip_known_bug};
+use libfuzzer_sys::fuzz_target;
+use std::sync::LazyLock;
+
+static SEGMENTER: LazyLock<Segmenter> = LazyLock::new(Segmenter::default);
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
+
+fuzz_target!(|text: &str| {
+    if skip_known_bug(text) {
+        return;
+    }
+    let doc = Document::new(
+        "fuzz.txt".into(),
+        None,
+        Decoded {
+            text: text.to_owned(),
+            encoding: "UTF-8",
+            had_bom: false,
+            replaced: 0,
+        },
+        &SEGMENTER,
+    );
+    check_document(&doc);
+    let corpus = [doc];
+    let annotations = annotate(&corpus, &LEXICON);
+    let doc = &corpus[0];
+    assert_eq!(annotations.entities.len(), 1);
+    assert_eq!(annotations.entities[0].len(), doc.articles.len());
+    assert_eq!(annotations.dates[0].len(), doc.articles.len());
+    for ((article, entities), dates) in doc
+        .articles
+        .iter()
+        .zip(&annotations.entities[0])
+        .zip(&annotations.dates[0])
+    {
+        let ranges = article_ranges(article);
+        check_entities(&doc.text, &ranges, entities);
+        check_article_dates(&doc.text, &ranges, dates);
+    }
+});
