@@ -7,6 +7,7 @@ use khabar::core::dates::ArticleDates;
 use khabar::core::entities::Entity;
 use khabar::core::lexicon::Lexicon;
 use khabar::core::loader::{CacheReport, LoadEvent, LoadJob};
+use khabar::core::search::{Query, SearchIndex};
 use khabar::core::segment::Segmenter;
 use std::path::Path;
 use std::sync::{Arc, LazyLock};
@@ -20,6 +21,7 @@ struct Opened {
     files: Vec<String>,
     entities: Vec<Vec<Vec<Entity>>>,
     dates: Vec<Vec<ArticleDates>>,
+    search: Option<Box<SearchIndex>>,
     cache: Option<CacheReport>,
 }
 
@@ -35,6 +37,7 @@ fn open(folder: &Path, cache_dir: Option<&Path>) -> Opened {
         files: Vec::new(),
         entities: Vec::new(),
         dates: Vec::new(),
+        search: None,
         cache: None,
     };
     while let Some(event) = job.recv() {
@@ -43,8 +46,10 @@ fn open(folder: &Path, cache_dir: Option<&Path>) -> Opened {
                 files,
                 entities,
                 dates,
+                search,
                 ..
             } => {
+                opened.search = Some(search);
                 opened.files = files;
                 opened.entities = entities;
                 opened.dates = dates;
@@ -62,6 +67,12 @@ fn same_extraction(a: &Opened, b: &Opened) {
     assert_eq!(a.files, b.files);
     assert_eq!(a.entities, b.entities);
     assert_eq!(a.dates, b.dates);
+    let (a, b) = (a.search.as_ref().unwrap(), b.search.as_ref().unwrap());
+    assert_eq!((a.len(), a.term_count()), (b.len(), b.term_count()));
+    for q in ["باكو", "أذربيجان", "\"حفظ السلام\"", "الرئيس", "ق", "زنجبيلستان"] {
+        let query = Query::parse(q);
+        assert_eq!(a.search(&query), b.search(&query), "{q}");
+    }
 }
 
 #[test]

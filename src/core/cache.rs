@@ -15,13 +15,15 @@
 use crate::core::dates::ArticleDates;
 use crate::core::document::Document;
 use crate::core::entities::Entity;
+use crate::core::search::SearchIndex;
+use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
 /// Changes whenever the layout of the cached data changes.
-const FORMAT: &str = "khabar-cache-1";
+const FORMAT: &str = "khabar-cache-2";
 /// First bytes of a cache file.
 const MAGIC: &[u8; 8] = b"KHABARC1";
 /// Magic, version and checksum.
@@ -74,8 +76,40 @@ pub struct CachedFile {
     pub dates: Vec<ArticleDates>,
 }
 
+impl CachedFile {
+    /// Whether the entry is what it claims: named `name`, its text hashing to `text_hash`,
+    /// at least one article, entities and dates for each, every range (blocks, headlines,
+    /// paragraphs, mentions) on char boundaries inside the text, an encoding that exists.
+    fn is_consistent(&self, name: &str) -> bool {
+        let doc = &self.document;
+        let ranges_fit = doc
+            .blocks
+            .iter()
+            .map(|b| &b.range)
+            .chain(
+                doc.articles
+                    .iter()
+                    .flat_map(|a| a.title.iter().chain(&a.body)),
+            )
+            .chain(self.entities.iter().flatten().flat_map(|e| &e.mentions))
+            .chain(
+                self.dates
+                    .iter()
+                    .flat_map(|d| d.mentions.iter().map(|m| &m.range)),
+            )
+            .all(|r| doc.text.get(r.clone()).is_some());
+        doc.file == name
+            && self.entities.len() == doc.articles.len()
+            && self.dates.len() == doc.articles.len()
+            && xxh3_64(doc.text.as_bytes()) == self.text_hash
+            && !doc.articles.is_empty()
+            && ranges_fit
+            && encoding_rs::Encoding::for_label(doc.encoding.as_bytes()).is_some()
+    }
+}
+
 /// A [`Document`] as stored (its encoding by name).
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct CachedDocument {
     pub file: String,
     pub path: Option<PathBuf>,
@@ -103,15 +137,20 @@ impl From<&Document> for CachedDocument {
 impl CachedDocument {
     /// The document again; `None` if its encoding is unknown (a damaged cache).
     pub fn to_document(&self) -> Option<Document> {
+        self.clone().into_document()
+    }
+
+    /// The document again, without copying its text; `None` if its encoding is unknown.
+    pub fn into_document(self) -> Option<Document> {
         let encoding = encoding_rs::Encoding::for_label(self.encoding.as_bytes())?.name();
         Some(Document {
-            file: self.file.clone(),
-            path: self.path.clone(),
+            file: self.file,
+            path: self.path,
             encoding,
-            warning: self.warning.clone(),
-            text: self.text.clone(),
-            blocks: self.blocks.clone(),
-            articles: self.articles.clone(),
+            warning: self.warning,
+            text: self.text,
+            blocks: self.blocks,
+            articles: self.articles,
         })
     }
 }
@@ -120,6 +159,10 @@ impl CachedDocument {
 #[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct CorpusCache {
     pub files: HashMap<String, CachedFile>,
+    /// The full-text index of every article of every file, files in name order then their
+    /// articles (as [`crate::core::loader`] numbers them). Like entities, it is valid only
+    /// for exactly these files.
+    pub search: Option<SearchIndex>,
 }
 
 impl CorpusCache {
@@ -157,36 +200,151 @@ impl CorpusCache {
         if word(16) != xxh3_64(payload) {
             return Err(CacheError::Corrupt("checksum mismatch".into()));
         }
-        let cache: CorpusCache =
+        let stored: Stored<'_> =
             postcard::from_bytes(payload).map_err(|e| CacheError::Corrupt(e.to_string()))?;
-        // A payload that decodes must still describe itself truthfully.
-        for (name, file) in &cache.files {
-            let doc = &file.document;
-            let ranges_fit = doc
-                .blocks
-                .iter()
-                .map(|b| &b.range)
-                .chain(
-                    doc.articles
-                        .iter()
-                        .flat_map(|a| a.title.iter().chain(&a.body)),
-                )
-                .all(|r| doc.text.get(r.clone()).is_some());
-            if doc.file != *name
-                || xxh3_64(doc.text.as_bytes()) != file.text_hash
-                || doc.articles.is_empty()
-                || !ranges_fit
-                || encoding_rs::Encoding::for_label(doc.encoding.as_bytes()).is_none()
-            {
-                return Err(CacheError::Corrupt(format!("entry {name} does not match")));
-            }
+        // Files are stored one blob each, so that they decode and are checked in parallel.
+        let files = stored
+            .files
+            .par_iter()
+            .map(|blob| {
+                let (name, file): (String, CachedFile) =
+                    postcard::from_bytes(blob).map_err(|e| CacheError::Corrupt(e.to_string()))?;
+                // A payload that decodes must still describe itself truthfully.
+                if file.is_consistent(&name) {
+                    Ok((name, file))
+                } else {
+                    Err(CacheError::Corrupt(format!("entry {name} does not match")))
+                }
+            })
+            .collect::<Result<HashMap<String, CachedFile>, CacheError>>()?;
+        if files.len() != stored.files.len() {
+            return Err(CacheError::Corrupt("a file is cached twice".into()));
         }
-        Ok(cache)
+        let articles = files.values().map(|f| f.document.articles.len()).sum();
+        if stored
+            .search
+            .as_ref()
+            .is_some_and(|s| !s.is_consistent(articles))
+        {
+            return Err(CacheError::Corrupt("search index does not match".into()));
+        }
+        Ok(CorpusCache {
+            files,
+            search: stored.search,
+        })
     }
 
     /// Magic, version, checksum, then the postcard payload.
     pub fn encode(&self, version: u64) -> Result<Vec<u8>, CacheError> {
-        let payload = postcard::to_allocvec(self).map_err(|e| CacheError::Io(e.to_string()))?;
+        let files = self
+            .files
+            .iter()
+            .map(|(name, f)| {
+                let document = &f.document;
+                let entry = FileRef {
+                    stamp: f.stamp,
+                    text_hash: f.text_hash,
+                    document: DocumentRef {
+                        file: &document.file,
+                        path: document.path.as_deref(),
+                        encoding: &document.encoding,
+                        warning: document.warning.as_deref(),
+                        text: &document.text,
+                        blocks: &document.blocks,
+                        articles: &document.articles,
+                    },
+                    entities: &f.entities,
+                    dates: &f.dates,
+                };
+                (name.as_str(), entry)
+            })
+            .collect();
+        CacheSnapshot {
+            files,
+            search: self.search.as_ref(),
+        }
+        .encode(version)
+    }
+
+    /// Writes the cache atomically (see [`CacheSnapshot::write`]).
+    pub fn write(&self, path: &Path, version: u64) -> Result<(), CacheError> {
+        write_atomically(path, &self.encode(version)?)
+    }
+}
+
+/// A cache about to be written, borrowing the loader's documents and extraction, so that
+/// writing a large corpus's cache does not copy its texts first. It decodes as the
+/// [`CorpusCache`] it describes.
+pub struct CacheSnapshot<'a> {
+    pub files: Vec<(&'a str, FileRef<'a>)>,
+    pub search: Option<&'a SearchIndex>,
+}
+
+/// A [`CachedFile`], borrowed.
+#[derive(serde::Serialize)]
+pub struct FileRef<'a> {
+    pub stamp: Stamp,
+    pub text_hash: u64,
+    pub document: DocumentRef<'a>,
+    pub entities: &'a [Vec<Entity>],
+    pub dates: &'a [ArticleDates],
+}
+
+/// A [`CachedDocument`], borrowed.
+#[derive(serde::Serialize)]
+pub struct DocumentRef<'a> {
+    pub file: &'a str,
+    pub path: Option<&'a Path>,
+    pub encoding: &'a str,
+    pub warning: Option<&'a str>,
+    pub text: &'a str,
+    pub blocks: &'a [crate::core::document::Block],
+    pub articles: &'a [crate::core::document::Article],
+}
+
+impl<'a> DocumentRef<'a> {
+    pub fn of(doc: &'a Document) -> DocumentRef<'a> {
+        DocumentRef {
+            file: &doc.file,
+            path: doc.path.as_deref(),
+            encoding: doc.encoding,
+            warning: doc.warning.as_deref(),
+            text: &doc.text,
+            blocks: &doc.blocks,
+            articles: &doc.articles,
+        }
+    }
+}
+
+/// The payload as stored: each file a postcard blob of `(name, CachedFile)`, then the index.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Stored<'a> {
+    #[serde(borrow)]
+    files: Vec<&'a [u8]>,
+    search: Option<SearchIndex>,
+}
+
+/// [`Stored`] while writing: the index borrowed.
+#[derive(serde::Serialize)]
+struct StoredRef<'a> {
+    files: Vec<Vec<u8>>,
+    search: Option<&'a SearchIndex>,
+}
+
+impl CacheSnapshot<'_> {
+    /// Magic, version, checksum, then the postcard payload.
+    pub fn encode(&self, version: u64) -> Result<Vec<u8>, CacheError> {
+        let io = |e: postcard::Error| CacheError::Io(e.to_string());
+        let files = self
+            .files
+            .par_iter()
+            .map(|entry| postcard::to_allocvec(entry).map_err(io))
+            .collect::<Result<Vec<_>, _>>()?;
+        let stored = StoredRef {
+            files,
+            search: self.search,
+        };
+        let payload = postcard::to_allocvec(&stored).map_err(io)?;
         let mut out = Vec::with_capacity(HEADER_LEN + payload.len());
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&version.to_le_bytes());
@@ -198,15 +356,18 @@ impl CorpusCache {
     /// Writes the cache atomically (temporary file, then rename): a crash leaves the old
     /// cache or the new one, never half of one.
     pub fn write(&self, path: &Path, version: u64) -> Result<(), CacheError> {
-        let bytes = self.encode(version)?;
-        let io = |e: std::io::Error| CacheError::Io(e.to_string());
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(io)?;
-        }
-        let temp = path.with_extension("tmp");
-        std::fs::write(&temp, &bytes).map_err(io)?;
-        std::fs::rename(&temp, path).map_err(io)
+        write_atomically(path, &self.encode(version)?)
     }
+}
+
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), CacheError> {
+    let io = |e: std::io::Error| CacheError::Io(e.to_string());
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(io)?;
+    }
+    let temp = path.with_extension("tmp");
+    std::fs::write(&temp, bytes).map_err(io)?;
+    std::fs::rename(&temp, path).map_err(io)
 }
 
 /// The version a cache must have to be used: the cache format, the program's version, and

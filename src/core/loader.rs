@@ -3,7 +3,9 @@
 //! thread never waits on the disk.
 
 use crate::core::annotations::{Annotations, annotate};
-use crate::core::cache::{self, CacheError, CachedDocument, CachedFile, CorpusCache, Stamp};
+use crate::core::cache::{
+    self, CacheError, CacheSnapshot, CorpusCache, DocumentRef, FileRef, Stamp,
+};
 use crate::core::corpus::{self, CorpusSource, Skipped};
 use crate::core::curation::Curation;
 use crate::core::dates::ArticleDates;
@@ -205,7 +207,7 @@ fn run(
         _ => None,
     };
     let version = cache::extractor_version();
-    let (cached, problem) = match &cache_path {
+    let (mut cached, problem) = match &cache_path {
         Some(path) => match CorpusCache::read(path, version) {
             Ok(cached) => (cached, None),
             Err(e) => (CorpusCache::default(), Some(e)),
@@ -217,21 +219,34 @@ fn run(
         .iter()
         .map(|c| (c.file.as_str(), Stamp::new(c.size, c.modified)))
         .collect();
-    let reused = std::sync::atomic::AtomicUsize::new(0);
+    // Documents of unchanged files, moved out of the cache (their texts are not copied).
+    let from_cache: Vec<Mutex<Option<Document>>> = listing
+        .candidates
+        .iter()
+        .map(|c| {
+            let stamp = stamps[c.file.as_str()];
+            let document = cached
+                .files
+                .get_mut(&c.file)
+                .filter(|f| stamp.is_known() && f.stamp == stamp)
+                .and_then(|f| std::mem::take(&mut f.document).into_document());
+            Mutex::new(document)
+        })
+        .collect();
+    let reused = from_cache
+        .iter()
+        .filter(|d| d.lock().is_ok_and(|d| d.is_some()))
+        .count();
     let loaded = Mutex::new(Vec::new());
     listing
         .candidates
         .par_iter()
-        .for_each_with(sender.clone(), |sender, candidate| {
+        .zip(&from_cache)
+        .for_each_with(sender.clone(), |sender, (candidate, cached)| {
             if cancel.load(Ordering::Relaxed) {
                 return;
             }
-            let from_cache = cached
-                .document(&candidate.file, stamps[candidate.file.as_str()])
-                .and_then(|c| c.document.to_document());
-            if from_cache.is_some() {
-                reused.fetch_add(1, Ordering::Relaxed);
-            }
+            let from_cache = cached.lock().ok().and_then(|mut d| d.take());
             let read = from_cache.map_or_else(|| corpus::read(candidate, segmenter), Ok);
             let event = match read {
                 Ok(document) => {
@@ -258,16 +273,25 @@ fn run(
         notify(true);
         let mut documents = loaded.into_inner().unwrap_or_else(|e| e.into_inner());
         documents.sort_by(|a, b| a.file.cmp(&b.file));
-        let reused = reused.into_inner();
         // Entities depend on the whole corpus: reuse them only if no file changed.
         let unchanged = cache_path.is_some()
             && reused == documents.len()
             && cached.files.len() == documents.len();
-        let annotations = if unchanged {
-            cached_annotations(&cached, &documents)
+        let (annotations, search) = if unchanged {
+            let search = cached.search.take();
+            let annotations = cached_annotations(&mut cached, &documents);
+            (annotations, search)
         } else {
-            annotate(&documents, lexicon)
+            (annotate(&documents, lexicon), None)
         };
+        let search = Box::new(search.unwrap_or_else(|| {
+            let pairs: Vec<(usize, usize)> = documents
+                .iter()
+                .enumerate()
+                .flat_map(|(d, doc)| (0..doc.articles.len()).map(move |a| (d, a)))
+                .collect();
+            SearchIndex::build(&documents, &pairs)
+        }));
         if let Some(path) = &cache_path {
             let removed = cached
                 .files
@@ -277,7 +301,7 @@ fn run(
             let write_error = if unchanged {
                 None
             } else {
-                new_cache(&documents, &annotations, &stamps)
+                snapshot(&documents, &annotations, &search, &stamps)
                     .write(path, version)
                     .err()
             };
@@ -290,12 +314,6 @@ fn run(
                 write_error,
             }));
         }
-        let pairs: Vec<(usize, usize)> = documents
-            .iter()
-            .enumerate()
-            .flat_map(|(d, doc)| (0..doc.articles.len()).map(move |a| (d, a)))
-            .collect();
-        let search = Box::new(SearchIndex::build(&documents, &pairs));
         let sidecar = sidecar_path(&source);
         let _ = sender.send(LoadEvent::Entities {
             files: documents.iter().map(|d| d.file.clone()).collect(),
@@ -363,43 +381,51 @@ pub fn load_all(
     })
 }
 
-/// Entities and dates of `documents` as the cache has them (every file is in it).
-fn cached_annotations(cached: &CorpusCache, documents: &[Arc<Document>]) -> Annotations {
+/// Entities and dates of `documents` as the cache has them (every file is in it), moved
+/// out of the cache.
+fn cached_annotations(cached: &mut CorpusCache, documents: &[Arc<Document>]) -> Annotations {
     let (entities, dates) = documents
         .iter()
-        .map(|doc| {
-            let c = &cached.files[&doc.file];
-            (c.entities.clone(), c.dates.clone())
+        .map(|doc| match cached.files.get_mut(&doc.file) {
+            Some(c) => (
+                std::mem::take(&mut c.entities),
+                std::mem::take(&mut c.dates),
+            ),
+            None => Default::default(),
         })
         .unzip();
     Annotations { entities, dates }
 }
 
-/// The cache of a freshly extracted corpus.
-fn new_cache(
-    documents: &[Arc<Document>],
-    annotations: &Annotations,
+/// The cache of a freshly extracted corpus, borrowing it.
+fn snapshot<'a>(
+    documents: &'a [Arc<Document>],
+    annotations: &'a Annotations,
+    search: &'a SearchIndex,
     stamps: &std::collections::HashMap<&str, Stamp>,
-) -> CorpusCache {
+) -> CacheSnapshot<'a> {
     let files = documents
         .iter()
         .zip(&annotations.entities)
         .zip(&annotations.dates)
         .filter_map(|((doc, entities), dates)| {
             let stamp = *stamps.get(doc.file.as_str())?;
-            Some((
-                doc.file.clone(),
-                CachedFile {
-                    stamp,
-                    text_hash: cache::text_hash(&doc.text),
-                    document: CachedDocument::from(&**doc),
-                    entities: entities.clone(),
-                    dates: dates.clone(),
-                },
-            ))
+            let file = FileRef {
+                stamp,
+                text_hash: cache::text_hash(&doc.text),
+                document: DocumentRef::of(doc),
+                entities,
+                dates,
+            };
+            Some((doc.file.as_str(), file))
         })
-        .collect();
-    CorpusCache { files }
+        .collect::<Vec<_>>();
+    // The index numbers every document's articles: it only fits if every file is kept.
+    let whole = files.len() == documents.len();
+    CacheSnapshot {
+        files,
+        search: whole.then_some(search),
+    }
 }
 
 /// Where a source keeps the reviewer's corrections.

@@ -146,7 +146,7 @@ impl Query {
 /// assert!(index.search(&Query::parse("موسكو")).is_empty());
 /// assert!(index.search(&Query::parse("\"السلام حفظ\"")).is_empty());
 /// ```
-#[derive(Clone, Default)]
+#[derive(Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct SearchIndex {
     /// Sorted terms, concatenated.
     terms: String,
@@ -417,6 +417,38 @@ impl SearchIndex {
     /// True when no article is indexed.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+
+    /// Whether the index is whole and indexes `articles` articles: every bound within its
+    /// array and non-decreasing, every id below its range, every term on a char boundary.
+    /// An index read from a cache is checked with this before any search can index it.
+    pub fn is_consistent(&self, articles: usize) -> bool {
+        fn bounds_ok(bounds: &[usize], len: usize) -> bool {
+            bounds.first() == Some(&0)
+                && bounds.last() == Some(&len)
+                && bounds.windows(2).all(|w| w[0] <= w[1])
+        }
+        let terms = self.term_bounds.len().saturating_sub(1);
+        bounds_ok(&self.term_bounds, self.terms.len())
+            && self
+                .term_bounds
+                .iter()
+                .all(|&b| self.terms.is_char_boundary(b))
+            && self.posting_bounds.len() == terms + 1
+            && bounds_ok(&self.posting_bounds, self.postings.len())
+            && self.term_form_bounds.len() == terms + 1
+            && bounds_ok(&self.term_form_bounds, self.term_forms.len())
+            && self.article_bounds.len() == articles + 1
+            && bounds_ok(&self.article_bounds, self.sequence.len())
+            && self.postings.iter().all(|&a| (a as usize) < articles)
+            && self
+                .term_forms
+                .iter()
+                .all(|&f| (f as usize) < self.form_count)
+            && self
+                .sequence
+                .iter()
+                .all(|&f| f == BREAK || (f as usize) < self.form_count)
     }
 
     /// Number of distinct terms (folded words and their clitic-free readings).
@@ -796,6 +828,34 @@ mod tests {
         assert_eq!(found(&i, "موسكو باكو"), [0]);
         assert!(found(&i, "\"موسكو باكو\"").is_empty());
         assert_eq!(found(&i, "\"في موسكو\""), [0]);
+    }
+
+    #[test]
+    fn consistency_check_rejects_every_kind_of_damage() {
+        let built = index(&["باكو عاصمة أذربيجان", "وصل الوفد إلى باكو أمس"]);
+        assert!(built.is_consistent(2));
+        assert!(!built.is_consistent(3), "another number of articles");
+        let damaged: [fn(&mut SearchIndex); 6] = [
+            |i| i.postings[0] = 2,
+            |i| i.sequence[0] = i.form_count as u32,
+            |i| i.term_forms[0] = i.form_count as u32,
+            |i| *i.term_bounds.last_mut().unwrap() += 1,
+            |i| i.posting_bounds.swap(1, 2),
+            |i| {
+                i.article_bounds.pop();
+            },
+        ];
+        for (n, damage) in damaged.iter().enumerate() {
+            let mut index = built.clone();
+            damage(&mut index);
+            assert!(!index.is_consistent(2), "damage {n} not seen");
+        }
+        // A term bound inside a letter would panic when the term is sliced.
+        let mut index = built.clone();
+        if let Some(b) = index.term_bounds.iter_mut().find(|b| **b > 0) {
+            *b += 1;
+        }
+        assert!(!index.is_consistent(2));
     }
 
     #[test]

@@ -1,5 +1,7 @@
 //! Command-line entry points. `main.rs` only dispatches here.
 
+mod reopen;
+
 use crate::core::annotations::annotate;
 use crate::core::corpus::{Corpus, CorpusSource};
 use crate::core::extract::extract;
@@ -16,6 +18,9 @@ pub enum BenchTask {
     /// `khabar bench ingest DIR [--stages]`: a folder on disk, loaded as the app loads it,
     /// beside `rg`; `--stages` times each stage alone instead.
     Ingest { folder: PathBuf, stages: bool },
+    /// `khabar bench reopen DIR`: a folder opened once to fill a fresh corpus cache, then
+    /// reopened from it, with each step of the reopen timed alone.
+    Reopen { folder: PathBuf },
     /// `khabar gen-corpus N OUT [--seed S]`: N synthetic articles written under OUT.
     GenCorpus { count: u64, out: PathBuf, seed: u64 },
 }
@@ -62,6 +67,7 @@ Usage:
   khabar bench [COPIES]               time segmentation and extraction on the demo texts repeated
   khabar bench ingest DIR [--stages]  time loading a folder as the app does, beside rg, and peak
                                       memory (--stages: each stage alone, with memory held)
+  khabar bench reopen DIR             time reopening a folder from a fresh corpus cache, step by step
   khabar gen-corpus N OUT [--seed S]  write N synthetic articles (deterministic) under OUT, for benches
   khabar layout FILE [--json]         the order in which the reader draws each line's words
   khabar --help | --version
@@ -134,6 +140,12 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
                         stages,
                     }
                 }
+                Some("reopen") => match (args.next(), args.next()) {
+                    (Some(folder), None) if !folder.starts_with('-') => BenchTask::Reopen {
+                        folder: PathBuf::from(folder),
+                    },
+                    _ => return Err("bench reopen needs a folder".into()),
+                },
                 Some(n) => BenchTask::Demo {
                     copies: n
                         .parse()
@@ -309,6 +321,7 @@ pub fn run_bench(task: BenchTask) -> i32 {
     match task {
         BenchTask::Demo { copies } => run_bench_demo(copies),
         BenchTask::Ingest { folder, stages } => run_bench_ingest(&folder, stages),
+        BenchTask::Reopen { folder } => reopen::run(&folder),
         BenchTask::GenCorpus { count, out, seed } => run_gen_corpus(count, &out, seed),
     }
 }

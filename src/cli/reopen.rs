@@ -1,0 +1,169 @@
+//! `khabar bench reopen DIR`: how long reopening an unchanged folder takes with the corpus
+//! cache, and which step of it costs what.
+
+use super::{cpu_seconds, mb, proc_status_bytes};
+use crate::core::annotations::Annotations;
+use crate::core::cache::{self, CorpusCache};
+use crate::core::corpus::{self, CorpusSource};
+use crate::core::lexicon::Lexicon;
+use crate::core::loader::{LoadEvent, LoadJob};
+use crate::core::search::SearchIndex;
+use crate::core::segment::Segmenter;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Instant;
+
+/// Event times of one load, in seconds from the spawn.
+#[derive(Debug, Default)]
+struct Timeline {
+    listed: Option<f64>,
+    first: Option<f64>,
+    read_all: Option<f64>,
+    extracted: Option<f64>,
+    finished: f64,
+    reused: Option<(usize, bool)>,
+}
+
+/// Loads `folder` through the app's loader with `cache_dir`, recording when each event came.
+fn load(folder: &Path, cache_dir: &Path, lexicon: &Arc<Lexicon>) -> Result<Timeline, String> {
+    let started = Instant::now();
+    let job = LoadJob::spawn_cached(
+        CorpusSource::Folder(folder.to_owned()),
+        Arc::new(Segmenter::default()),
+        lexicon.clone(),
+        Some(cache_dir.to_owned()),
+        || {},
+    );
+    let mut timeline = Timeline::default();
+    while let Some(event) = job.recv() {
+        let at = started.elapsed().as_secs_f64();
+        match event {
+            LoadEvent::Listed { .. } => timeline.listed = Some(at),
+            LoadEvent::Loaded { .. } => {
+                timeline.first.get_or_insert(at);
+            }
+            LoadEvent::Annotating => timeline.read_all = Some(at),
+            LoadEvent::Entities { .. } => timeline.extracted = Some(at),
+            LoadEvent::Cache(report) => {
+                timeline.reused = Some((report.reused, report.extraction_reused))
+            }
+            LoadEvent::Failed(e) => return Err(e.to_string()),
+            LoadEvent::Finished { .. } => {
+                timeline.finished = at;
+                break;
+            }
+            LoadEvent::Skipped { .. } => {}
+        }
+    }
+    Ok(timeline)
+}
+
+/// Seconds `f` takes, and what it returns.
+fn timed<T>(f: impl FnOnce() -> T) -> (f64, T) {
+    let started = Instant::now();
+    let value = f();
+    (started.elapsed().as_secs_f64(), value)
+}
+
+/// Runs the bench; prints the figures, returns the exit code.
+pub fn run(folder: &Path) -> i32 {
+    let lexicon = Arc::new(Lexicon::load());
+    // A cache of its own, so that the first open fills it and the user's is untouched.
+    let dir = std::env::temp_dir().join(format!("khabar-bench-{}", std::process::id()));
+    let code = bench(folder, &dir, &lexicon);
+    let _ = std::fs::remove_dir_all(&dir);
+    code
+}
+
+fn bench(folder: &Path, cache_dir: &Path, lexicon: &Arc<Lexicon>) -> i32 {
+    let first = match load(folder, cache_dir, lexicon) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("khabar bench reopen: {e}");
+            return 1;
+        }
+    };
+    let cache_path = cache::cache_file(cache_dir, folder);
+    let cache_bytes = std::fs::metadata(&cache_path).map_or(0, |m| m.len());
+    println!("folder        {}", folder.display());
+    println!(
+        "first open    {:.2} s, cache written: {:.1} MB",
+        first.finished,
+        mb(cache_bytes)
+    );
+
+    let (cpu_before, _) = cpu_seconds();
+    let again = match load(folder, cache_dir, lexicon) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("khabar bench reopen: {e}");
+            return 1;
+        }
+    };
+    let cpu = cpu_seconds().0 - cpu_before;
+    let at = |t: Option<f64>| t.map_or("-".into(), |t| format!("{t:.3} s"));
+    println!(
+        "reopen        {:.3} s wall, {cpu:.2} s CPU (goal: everything shown ≤ 1 s); listed {}, \
+         first article {}, every file {}, entities + search index {}; cache: {:?} \
+         (files reused, extraction reused)",
+        again.finished,
+        at(again.listed),
+        at(again.first),
+        at(again.read_all),
+        at(again.extracted),
+        again.reused,
+    );
+
+    // Each step of the cached path alone, on this thread (rayon where the loader uses it).
+    let source = CorpusSource::Folder(folder.to_owned());
+    let (t_list, listing) = timed(|| corpus::list(&source));
+    let files = listing.map_or(0, |l| l.candidates.len());
+    let (t_read, bytes) = timed(|| std::fs::read(&cache_path).unwrap_or_default());
+    let version = cache::extractor_version();
+    let (t_decode, cached) = timed(|| CorpusCache::decode(&bytes, version));
+    drop(bytes);
+    let Ok(cached) = cached else {
+        eprintln!("khabar bench reopen: the cache did not decode: {cached:?}");
+        return 1;
+    };
+    let mut names: Vec<&String> = cached.files.keys().collect();
+    names.sort();
+    let (t_docs, documents) = timed(|| {
+        use rayon::prelude::*;
+        names
+            .par_iter()
+            .filter_map(|n| cached.files[*n].document.to_document())
+            .collect::<Vec<_>>()
+    });
+    let (t_annotations, annotations) = timed(|| {
+        let (entities, dates) = names
+            .iter()
+            .map(|n| {
+                (
+                    cached.files[*n].entities.clone(),
+                    cached.files[*n].dates.clone(),
+                )
+            })
+            .unzip();
+        Annotations { entities, dates }
+    });
+    let pairs: Vec<(usize, usize)> = documents
+        .iter()
+        .enumerate()
+        .flat_map(|(d, doc)| (0..doc.articles.len()).map(move |a| (d, a)))
+        .collect();
+    let (t_search, search) = timed(|| SearchIndex::build(&documents, &pairs));
+    println!(
+        "steps alone   list {t_list:.3} s ({files} files), read cache {t_read:.3} s, decode + \
+         check {t_decode:.3} s, documents {t_docs:.3} s, entities + dates {t_annotations:.3} s, \
+         search index rebuilt {t_search:.3} s ({:.0} MB; the cache spares this)",
+        mb(search.heap_bytes() as u64)
+    );
+    println!(
+        "memory        {:.0} MB peak, {:.0} MB resident",
+        mb(proc_status_bytes("VmHWM").unwrap_or(0)),
+        mb(proc_status_bytes("VmRSS").unwrap_or(0))
+    );
+    drop((annotations, documents, cached));
+    0
+}
