@@ -1,7 +1,10 @@
 //! The window at scale, headless (egui_kittest): time to open and to reopen a corpus (with
 //! its cache), the CPU time of a frame, an entity-filter toggle and a search keystroke.
 //!
-//! `cargo bench --bench ui_scale -- DIR` on a folder made by `khabar gen-corpus N DIR`.
+//! `cargo bench --bench ui_scale -- DIR [--cache CACHE_DIR]` on a folder made by
+//! `khabar gen-corpus N DIR`. With `--cache`, that cache folder is used (and kept), so a
+//! cache filled beforehand — by `XDG_CACHE_HOME=X khabar extract DIR` and `--cache X/khabar`,
+//! or by an earlier run — spares the minutes of a first open of a large corpus.
 //! Each figure is the time of `Harness::step()`, which builds the UI, applies commands and
 //! the view cache, and also walks kittest's accessibility tree (so it over-counts a real
 //! frame slightly).
@@ -42,16 +45,27 @@ fn timed_step(harness: &mut Harness<'static, KhabarApp>) -> Duration {
 }
 
 fn main() {
-    let Some(folder) = std::env::args().skip(1).find(|a| !a.starts_with('-')) else {
-        eprintln!("usage: cargo bench --bench ui_scale -- DIR   (DIR from `khabar gen-corpus`)");
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let cache_arg = args
+        .iter()
+        .position(|a| a == "--cache")
+        .and_then(|i| args.get(i + 1));
+    let Some(folder) = args
+        .iter()
+        .find(|a| !a.starts_with('-') && Some(*a) != cache_arg)
+    else {
+        eprintln!(
+            "usage: cargo bench --bench ui_scale -- DIR [--cache CACHE_DIR]   (DIR from `khabar gen-corpus`)"
+        );
         return;
     };
     let folder = PathBuf::from(folder);
-    let cache = tempfile::tempdir().expect("temporary cache folder");
+    let temporary = tempfile::tempdir().expect("temporary cache folder");
+    let cache_dir = cache_arg.map_or_else(|| temporary.path().to_owned(), PathBuf::from);
     let launch = Launch {
         folder: Some(folder.clone()),
         language: Some(Language::English),
-        cache_dir: Some(cache.path().to_owned()),
+        cache_dir: Some(cache_dir),
     };
     let mut harness = Harness::builder()
         .with_size([1280.0, 800.0])
@@ -117,7 +131,7 @@ fn main() {
         folder.display()
     );
     println!(
-        "  first open (read + extract + index): {:.2} s",
+        "  first open (read + extract + index, or from a cache given): {:.2} s",
         first_open.as_secs_f64()
     );
     println!(

@@ -18,9 +18,13 @@ pub enum BenchTask {
     /// `khabar bench ingest DIR [--stages]`: a folder on disk, loaded as the app loads it,
     /// beside `rg`; `--stages` times each stage alone instead.
     Ingest { folder: PathBuf, stages: bool },
-    /// `khabar bench reopen DIR`: a folder opened once to fill a fresh corpus cache, then
-    /// reopened from it, with each step of the reopen timed alone.
-    Reopen { folder: PathBuf },
+    /// `khabar bench reopen DIR [--cache CACHE_DIR]`: a folder opened once to fill a fresh
+    /// corpus cache (or the given cache folder, kept), then reopened from it, with each step
+    /// of the reopen timed alone.
+    Reopen {
+        folder: PathBuf,
+        cache: Option<PathBuf>,
+    },
     /// `khabar gen-corpus N OUT [--seed S]`: N synthetic articles written under OUT.
     GenCorpus { count: u64, out: PathBuf, seed: u64 },
 }
@@ -67,7 +71,9 @@ Usage:
   khabar bench [COPIES]               time segmentation and extraction on the demo texts repeated
   khabar bench ingest DIR [--stages]  time loading a folder as the app does, beside rg, and peak
                                       memory (--stages: each stage alone, with memory held)
-  khabar bench reopen DIR             time reopening a folder from a fresh corpus cache, step by step
+  khabar bench reopen DIR [--cache CACHE_DIR]
+                                      time reopening a folder from its corpus cache, step by step
+                                      (a fresh cache unless given one)
   khabar gen-corpus N OUT [--seed S]  write N synthetic articles (deterministic) under OUT, for benches
   khabar layout FILE [--json]         the order in which the reader draws each line's words
   khabar --help | --version
@@ -140,12 +146,28 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
                         stages,
                     }
                 }
-                Some("reopen") => match (args.next(), args.next()) {
-                    (Some(folder), None) if !folder.starts_with('-') => BenchTask::Reopen {
-                        folder: PathBuf::from(folder),
-                    },
-                    _ => return Err("bench reopen needs a folder".into()),
-                },
+                Some("reopen") => {
+                    let mut folder = None;
+                    let mut cache = None;
+                    while let Some(arg) = args.next() {
+                        match arg.as_str() {
+                            "--cache" => {
+                                cache = Some(PathBuf::from(
+                                    args.next().ok_or("--cache needs a folder")?,
+                                ))
+                            }
+                            flag if flag.starts_with('-') => {
+                                return Err(format!("unknown option {flag}"));
+                            }
+                            path if folder.is_none() => folder = Some(PathBuf::from(path)),
+                            extra => return Err(format!("unexpected argument {extra}")),
+                        }
+                    }
+                    BenchTask::Reopen {
+                        folder: folder.ok_or("bench reopen needs a folder")?,
+                        cache,
+                    }
+                }
                 Some(n) => BenchTask::Demo {
                     copies: n
                         .parse()
@@ -321,7 +343,7 @@ pub fn run_bench(task: BenchTask) -> i32 {
     match task {
         BenchTask::Demo { copies } => run_bench_demo(copies),
         BenchTask::Ingest { folder, stages } => run_bench_ingest(&folder, stages),
-        BenchTask::Reopen { folder } => reopen::run(&folder),
+        BenchTask::Reopen { folder, cache } => reopen::run(&folder, cache.as_deref()),
         BenchTask::GenCorpus { count, out, seed } => run_gen_corpus(count, &out, seed),
     }
 }

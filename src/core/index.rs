@@ -94,14 +94,25 @@ impl EntityIndex {
 
     /// Like [`Self::list`], in the given order.
     pub fn list_sorted(&self, kind: Kind, query: &str, sort: SortBy) -> Vec<&EntitySummary> {
+        self.sorted_positions(kind, query, sort)
+            .into_iter()
+            .map(|p| &self.entities[p])
+            .collect()
+    }
+
+    /// Like [`Self::list_sorted`], as positions in `entities`.
+    pub fn sorted_positions(&self, kind: Kind, query: &str, sort: SortBy) -> Vec<usize> {
         let query = fold(query.trim());
-        let mut out: Vec<&EntitySummary> = self
-            .entities
-            .iter()
-            .filter(|e| e.kind == kind && (query.is_empty() || e.folded.contains(&query)))
+        let mut out: Vec<usize> = (0..self.entities.len())
+            .filter(|&p| {
+                let e = &self.entities[p];
+                e.kind == kind && (query.is_empty() || e.folded.contains(&query))
+            })
             .collect();
+        let e = |p: &usize| &self.entities[*p];
         match sort {
             SortBy::Articles => out.sort_by(|a, b| {
+                let (a, b) = (e(a), e(b));
                 b.articles
                     .len()
                     .cmp(&a.articles.len())
@@ -109,12 +120,13 @@ impl EntityIndex {
                     .then(a.name.cmp(&b.name))
             }),
             SortBy::Mentions => out.sort_by(|a, b| {
+                let (a, b) = (e(a), e(b));
                 b.mentions
                     .cmp(&a.mentions)
                     .then(b.articles.len().cmp(&a.articles.len()))
                     .then(a.name.cmp(&b.name))
             }),
-            SortBy::Name => out.sort_by(|a, b| a.folded.cmp(&b.folded)),
+            SortBy::Name => out.sort_by(|a, b| e(a).folded.cmp(&e(b).folded)),
         }
         out
     }

@@ -44,16 +44,25 @@ pub struct Sidebar<'a> {
     pub generation: (u64, u64, u64),
 }
 
-/// What the lists were built from: generation, name search, order, selected entities.
-type ListKey = ((u64, u64, u64), String, SortBy, Vec<String>);
+/// What the lists were built from: generation, name search, order, selected entities, kinds.
+type ListKey = ((u64, u64, u64), String, SortBy, Vec<String>, Vec<Kind>);
+/// What the corpus-wide orders were built from: library and revision, name search, order.
+type OrderKey = ((u64, u64), String, SortBy);
 
 /// The sidebar's lists (positions in the index, with their count in the filtered list),
-/// kept between frames.
+/// kept between frames. Two levels, so that a filter toggle does not sort every name of the
+/// corpus again: the corpus-wide order of each kind (rebuilt when the index, the name search
+/// or the order change) and the lists drawn from it for the filtered view.
 #[derive(Debug, Default)]
 pub struct ListCache {
+    order_key: Option<OrderKey>,
+    /// People, places, organisations: positions in the index, in the chosen order.
+    order: [Vec<usize>; 3],
     key: Option<ListKey>,
-    /// People, places, organisations.
+    /// People, places, organisations as shown, with their count in the filtered list.
     lists: [Vec<(usize, Option<u32>)>; 3],
+    /// "Appears with": the most frequent co-occurring entities and their counts.
+    appears_with: Vec<(usize, u32)>,
 }
 
 /// Shows the sidebar; clicking a row filters the list, right-clicking it corrects it.
@@ -125,9 +134,10 @@ pub fn entity_sidebar_ui(ui: &mut Ui, s: &mut Sidebar<'_>) -> Option<Command> {
             }
         });
     }
+    refresh_lists(s);
     if !s.selected.is_empty()
-        && let Some(counts) = s.counts
-        && let Some(c) = appears_with_ui(ui, s.index, s.selected, counts, s.kinds, l)
+        && s.counts.is_some()
+        && let Some(c) = appears_with_ui(ui, s.index, &s.cache.appears_with, l)
     {
         command = Some(c);
     }
@@ -183,16 +193,13 @@ pub fn entity_sidebar_ui(ui: &mut Ui, s: &mut Sidebar<'_>) -> Option<Command> {
                 if !s.kinds.is_empty() && !s.kinds.contains(&kind) {
                     continue;
                 }
-                refresh_lists(s);
-                let list: Vec<(&EntitySummary, Option<u32>)> = s.cache.lists[kind_slot(kind)]
-                    .iter()
-                    .map(|&(p, n)| (&s.index.entities[p], n))
-                    .collect();
+                let list = &s.cache.lists[kind_slot(kind)];
                 egui::CollapsingHeader::new(text(ui, format!("{} ({})", l.t(title), list.len())))
                     .id_salt(("kind", kind))
                     .default_open(true)
                     .show(ui, |ui| {
-                        for &(entity, shown) in list.iter().take(ROWS_PER_KIND) {
+                        for &(p, shown) in list.iter().take(ROWS_PER_KIND) {
+                            let entity = &s.index.entities[p];
                             let is_selected = s.selected.contains(&entity.key);
                             let row = entity_row_ui(ui, entity, shown, is_selected, l);
                             if row.clicked() {
@@ -372,40 +379,64 @@ fn kind_slot(kind: Kind) -> usize {
     }
 }
 
-/// Rebuilds the lists when the index, the filtered list, the name search or the order changed.
+/// Rebuilds the lists when the index, the filtered list, the name search, the order, the
+/// selection or the kinds changed; the corpus-wide orders only when the index, the name
+/// search or the order did.
 fn refresh_lists(s: &mut Sidebar<'_>) {
-    let key = (s.generation, s.query.clone(), *s.sort, s.selected.to_vec());
+    let (library, revision, _) = s.generation;
+    let order_key = ((library, revision), s.query.clone(), *s.sort);
+    if s.cache.order_key.as_ref() != Some(&order_key) {
+        for kind in [Kind::Person, Kind::Place, Kind::Org] {
+            s.cache.order[kind_slot(kind)] = s.index.sorted_positions(kind, s.query, *s.sort);
+        }
+        s.cache.order_key = Some(order_key);
+        s.cache.key = None;
+    }
+    let key = (
+        s.generation,
+        s.query.clone(),
+        *s.sort,
+        s.selected.to_vec(),
+        s.kinds.to_vec(),
+    );
     if s.cache.key.as_ref() == Some(&key) {
         return;
     }
+    let selected: Vec<usize> = s
+        .selected
+        .iter()
+        .filter_map(|k| s.index.position(k))
+        .collect();
     for kind in [Kind::Person, Kind::Place, Kind::Org] {
-        s.cache.lists[kind_slot(kind)] = shown_entities(s, kind)
-            .into_iter()
-            .filter_map(|(e, n)| Some((s.index.position(&e.key)?, n)))
-            .collect();
+        let slot = kind_slot(kind);
+        s.cache.lists[slot] = shown_entities(&s.cache.order[slot], s.counts, &selected, *s.sort);
     }
+    s.cache.appears_with = match s.counts {
+        Some(counts) if !selected.is_empty() => appears_with(s.index, &selected, counts, s.kinds),
+        _ => Vec::new(),
+    };
     s.cache.key = Some(key);
 }
 
-/// The entities of a kind to list, with their count in the filtered list: when the list is
-/// filtered, those it mentions (and the selected ones), most frequent there first.
-fn shown_entities<'i>(s: &Sidebar<'i>, kind: Kind) -> Vec<(&'i EntitySummary, Option<u32>)> {
-    let list = s.index.list_sorted(kind, s.query, *s.sort);
-    let Some(counts) = s.counts else {
-        return list.into_iter().map(|e| (e, None)).collect();
+/// The entities to list, from the corpus-wide `order`, with their count in the filtered
+/// list: when the list is filtered, those it mentions (and the selected ones), most frequent
+/// there first when ordered by articles.
+fn shown_entities(
+    order: &[usize],
+    counts: Option<&[u32]>,
+    selected: &[usize],
+    sort: SortBy,
+) -> Vec<(usize, Option<u32>)> {
+    let Some(counts) = counts else {
+        return order.iter().map(|&p| (p, None)).collect();
     };
-    let count = |e: &EntitySummary| {
-        s.index
-            .position(&e.key)
-            .and_then(|p| counts.get(p).copied())
-            .unwrap_or(0)
-    };
-    let mut shown: Vec<(&EntitySummary, Option<u32>)> = list
-        .into_iter()
-        .map(|e| (e, Some(count(e))))
-        .filter(|(e, n)| *n > Some(0) || s.selected.contains(&e.key))
+    let mut shown: Vec<(usize, Option<u32>)> = order
+        .iter()
+        .map(|&p| (p, counts.get(p).copied().unwrap_or(0)))
+        .filter(|&(p, n)| n > 0 || selected.contains(&p))
+        .map(|(p, n)| (p, Some(n)))
         .collect();
-    if *s.sort == SortBy::Articles {
+    if sort == SortBy::Articles {
         // Stable: ties keep the corpus-wide order.
         shown.sort_by_key(|e| std::cmp::Reverse(e.1));
     }
@@ -415,26 +446,41 @@ fn shown_entities<'i>(s: &Sidebar<'i>, kind: Kind) -> Vec<(&'i EntitySummary, Op
 /// Rows of the entities that co-occur most with the selection in the filtered list.
 const APPEARS_WITH_ROWS: usize = 8;
 
+/// The entities mentioned most often in the filtered articles, besides the selection (and
+/// of the kinds shown): the top [`APPEARS_WITH_ROWS`], most frequent first.
+fn appears_with(
+    index: &EntityIndex,
+    selected: &[usize],
+    counts: &[u32],
+    kinds: &[Kind],
+) -> Vec<(usize, u32)> {
+    let mut ranked: Vec<(usize, u32)> = counts
+        .iter()
+        .enumerate()
+        .filter(|&(p, &n)| {
+            n > 0
+                && !selected.contains(&p)
+                && (kinds.is_empty() || kinds.contains(&index.entities[p].kind))
+        })
+        .map(|(p, &n)| (p, n))
+        .collect();
+    let order = |a: &(usize, u32), b: &(usize, u32)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
+    if ranked.len() > APPEARS_WITH_ROWS {
+        ranked.select_nth_unstable_by(APPEARS_WITH_ROWS, order);
+        ranked.truncate(APPEARS_WITH_ROWS);
+    }
+    ranked.sort_by(order);
+    ranked
+}
+
 /// "Appears with": the entities mentioned most often in the articles of the selection,
 /// each a click away from being added to the filter.
 fn appears_with_ui(
     ui: &mut Ui,
     index: &EntityIndex,
-    selected: &[String],
-    counts: &[u32],
-    kinds: &[Kind],
+    ranked: &[(usize, u32)],
     l: Language,
 ) -> Option<Command> {
-    let mut ranked: Vec<(usize, u32)> = counts
-        .iter()
-        .enumerate()
-        .filter(|&(p, &n)| {
-            let e = &index.entities[p];
-            n > 0 && !selected.contains(&e.key) && (kinds.is_empty() || kinds.contains(&e.kind))
-        })
-        .map(|(p, &n)| (p, n))
-        .collect();
-    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let mut command = None;
     egui::CollapsingHeader::new(text(ui, l.t(T::AppearsWith)))
         .id_salt("appears_with")
@@ -443,7 +489,7 @@ fn appears_with_ui(
             if ranked.is_empty() {
                 ui.label(weak(ui, l.t(T::NoOtherEntity)));
             }
-            for &(p, n) in ranked.iter().take(APPEARS_WITH_ROWS) {
+            for &(p, n) in ranked {
                 let entity = &index.entities[p];
                 let row = entity_row_ui(ui, entity, Some(n), false, l)
                     .on_hover_text(text(ui, l.t(T::ClickToAdd)));

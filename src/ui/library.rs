@@ -115,6 +115,8 @@ pub struct Library {
     pub timeline: Timeline,
     /// (document, article) of each timeline article number.
     pub timeline_articles: Vec<(usize, usize)>,
+    /// Whether each timeline article has a publication date the strip can place.
+    published_known: Vec<bool>,
     /// Full-text index of every article; its article numbers are `entries` indices (both
     /// enumerate files by name, then their articles). `None` until loading is done.
     pub search: Option<SearchIndex>,
@@ -129,6 +131,9 @@ pub struct Library {
     pub progress: Progress,
     /// Positions in `index.entities` of the entities of each entry, for filtering and counts.
     pub entry_entities: Vec<Vec<u32>>,
+    /// The other way round: the entries (sorted) mentioning each entity of `index.entities`,
+    /// so that an entity filter costs the articles it keeps, not the whole corpus.
+    pub entity_entries: Vec<Vec<u32>>,
     /// Changes whenever what the list is filtered from changes (documents, entities, dates).
     pub revision: u64,
     /// Tells this library from every other one of the process (a reload is a new library).
@@ -154,6 +159,7 @@ impl Library {
             dates: Vec::new(),
             timeline: Timeline::new(Vec::new(), 0),
             timeline_articles: Vec::new(),
+            published_known: Vec::new(),
             search: None,
             curation: Curation::default(),
             sidecar: None,
@@ -162,6 +168,7 @@ impl Library {
             entries: Vec::new(),
             progress: Progress::default(),
             entry_entities: Vec::new(),
+            entity_entries: Vec::new(),
             revision: 0,
             id: NEXT_LIBRARY_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             error: None,
@@ -332,6 +339,13 @@ impl Library {
                 positions
             })
             .collect();
+        let mut entity_entries = vec![Vec::new(); self.index.entities.len()];
+        for (i, positions) in self.entry_entities.iter().enumerate() {
+            for &p in positions {
+                entity_entries[p as usize].push(i as u32);
+            }
+        }
+        self.entity_entries = entity_entries;
     }
 
     /// Entities found in one list entry's article.
@@ -350,11 +364,16 @@ impl Library {
         let mut marks = Vec::new();
         let mut undated = 0;
         self.timeline_articles = self.entries.clone();
+        self.published_known = vec![false; self.entries.len()];
         for (n, &(d, a)) in self.entries.iter().enumerate() {
             let Some(dates) = self.dates.get(d).and_then(|x| x.get(a)) else {
                 undated += 1;
                 continue;
             };
+            self.published_known[n] = dates
+                .published
+                .as_ref()
+                .is_some_and(|p| value_span(&p.value, None).is_some());
             match dates
                 .published
                 .as_ref()
@@ -392,12 +411,7 @@ impl Library {
             if let Some(k) = keep.get_mut(i) {
                 *k = true;
             }
-            let (d, a) = self.entries[i];
-            let published = self
-                .dates_of(d, a)
-                .and_then(|x| x.published.as_ref())
-                .and_then(|p| value_span(&p.value, None));
-            undated += usize::from(published.is_none());
+            undated += usize::from(!self.published_known.get(i).copied().unwrap_or(false));
         }
         self.timeline
             .subset(|n| keep.get(n as usize).copied().unwrap_or(false), undated)
@@ -421,21 +435,21 @@ impl Library {
 
     /// List entries matching every active filter.
     pub fn filtered_entries(&self, filter: &ListFilter<'_>) -> Vec<usize> {
-        let mut visible: Vec<usize> = (0..self.entries.len()).collect();
-        if !filter.entities.is_empty() {
-            let wanted: Vec<Option<u32>> = filter
+        let mut visible: Vec<usize> = if filter.entities.is_empty() {
+            (0..self.entries.len()).collect()
+        } else {
+            let lists: Vec<&[u32]> = filter
                 .entities
                 .iter()
-                .map(|k| self.index.position(k).map(|p| p as u32))
+                .map(|k| {
+                    self.index
+                        .position(k)
+                        .and_then(|p| self.entity_entries.get(p))
+                        .map_or(&[][..], |e| e.as_slice())
+                })
                 .collect();
-            let of = |i: usize| self.entry_entities.get(i).map_or(&[][..], |e| e.as_slice());
-            let has =
-                |i: usize, w: &Option<u32>| w.is_some_and(|p| of(i).binary_search(&p).is_ok());
-            visible.retain(|&i| match filter.entity_match {
-                EntityMatch::All => wanted.iter().all(|w| has(i, w)),
-                EntityMatch::Any => wanted.iter().any(|w| has(i, w)),
-            });
-        }
+            entries_of(&lists, filter.entity_match)
+        };
         if !filter.kinds.is_empty() {
             let entities = &self.index.entities;
             visible.retain(|&i| {
@@ -494,5 +508,48 @@ impl Library {
             entities: &keys,
             ..ListFilter::default()
         })
+    }
+}
+
+/// The entries in all (or any) of the sorted lists, sorted.
+fn entries_of(lists: &[&[u32]], mode: EntityMatch) -> Vec<usize> {
+    match mode {
+        EntityMatch::All => {
+            let Some(shortest) = lists.iter().min_by_key(|l| l.len()) else {
+                return Vec::new();
+            };
+            shortest
+                .iter()
+                .filter(|i| lists.iter().all(|l| l.binary_search(i).is_ok()))
+                .map(|&i| i as usize)
+                .collect()
+        }
+        EntityMatch::Any => {
+            let mut all: Vec<usize> = lists
+                .iter()
+                .flat_map(|l| l.iter().map(|&i| i as usize))
+                .collect();
+            all.sort_unstable();
+            all.dedup();
+            all
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entity_postings_intersect_and_unite() {
+        let (a, b, c): (&[u32], &[u32], &[u32]) = (&[1, 4, 7, 9], &[0, 4, 9, 12], &[]);
+        assert_eq!(entries_of(&[a, b], EntityMatch::All), [4, 9]);
+        assert_eq!(entries_of(&[a, b], EntityMatch::Any), [0, 1, 4, 7, 9, 12]);
+        assert!(
+            entries_of(&[a, c], EntityMatch::All).is_empty(),
+            "unknown name"
+        );
+        assert_eq!(entries_of(&[a, c], EntityMatch::Any), [1, 4, 7, 9]);
+        assert!(entries_of(&[], EntityMatch::All).is_empty());
     }
 }
