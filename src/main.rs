@@ -11,7 +11,7 @@ fn main() {
         }) {
             Ok(()) => 0,
             Err(e) => {
-                eprintln!("khabar: cannot open the window: {e}");
+                khabar::ui::start::report(&e);
                 1
             }
         },
