@@ -6,6 +6,8 @@ use egui_kittest::kittest::{NodeT, Queryable};
 use khabar::core::curation::{Curation, ReviewState, SIDECAR_NAME};
 use khabar::core::normalize::fold;
 use khabar::core::timeline::Lane;
+use khabar::ui::app::Command;
+use khabar::ui::i18n::Language;
 use khabar::ui::{KhabarApp, Launch};
 use std::path::Path;
 
@@ -623,4 +625,41 @@ fn persist_text_size_and_theme_from_the_view_menu() {
     common::wait_loaded(&mut again);
     assert!((again.ctx.zoom_factor() - 1.1).abs() < 1e-3);
     assert!(!(again.ctx.theme() == egui::Theme::Dark));
+}
+
+#[test]
+fn help_opens_from_its_button_and_f1_in_both_languages() {
+    let mut harness = harness(Launch::default());
+    assert!(harness.query_by_label("The timeline").is_none());
+    harness.get_by_label("? Help").click();
+    harness.run_steps(3);
+    assert!(harness.state().show_help);
+    // Every section, with its text readable by screen readers (and by this test).
+    for title in [
+        "Opening articles",
+        "Names as filters",
+        "The timeline",
+        "Keys",
+    ] {
+        harness.get_by_label(title);
+    }
+    harness.get_by_label_contains("Click a mark to open its article at the sentence");
+    harness.get_by_label_contains("spellings of one name are merged (كاراباخ = قره باغ)");
+    // F1 closes it, and opens it again.
+    harness.key_press(Key::F1);
+    harness.run_steps(3);
+    assert!(!harness.state().show_help);
+    assert!(harness.query_by_label("The timeline").is_none());
+    harness.key_press(Key::F1);
+    harness.run_steps(3);
+    assert!(harness.state().show_help);
+
+    harness
+        .state_mut()
+        .command(Command::SetLanguage(Language::Arabic));
+    harness.run_steps(4);
+    harness.get_by_label("مساعدة");
+    // The section's title beside the strip's own label.
+    assert_eq!(harness.get_all_by_label("الخط الزمني").count(), 2);
+    harness.get_by_label_contains("انقر علامة لفتح مقالها عند الجملة");
 }

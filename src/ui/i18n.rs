@@ -345,6 +345,35 @@ strings! {
     StripAxis: "Timeline axis", "محور الزمن";
     StripZoomIn: "zoom in to list the articles", "قرِّب لعرض المقالات";
     StripOutsideFilter: "not in the filtered list", "خارج القائمة المصفّاة";
+    // Help
+    HelpButton: "? Help", "؟ مساعدة";
+    HelpHover: "What the filters, the timeline, corrections and review do (F1)",
+        "ما تفعله المرشحات والخط الزمني والتصحيحات والمراجعة (F1)";
+    HelpTitle: "Help", "مساعدة";
+    HelpOpenTitle: "Opening articles", "فتح المقالات";
+    HelpOpen: "“Open folder…” picks a folder of articles (.txt files, in sub-folders too); you can also drop a folder on the window, or on Khabar's icon. Khabar reads UTF-8, UTF-16 and Windows-1256 files; files it cannot read are listed under “skipped” in the status bar, with the reason. A folder opened once reopens quickly, and files added or changed while Khabar is open are read again by themselves.",
+        "«فتح مجلد…» يختار مجلدًا من المقالات (ملفات ‎.txt‎، وفي المجلدات الفرعية أيضًا)، ويمكنك أيضًا إفلات مجلد على النافذة أو على أيقونة خبر. يقرأ خبر ملفات UTF-8 وUTF-16 وWindows-1256، والملفات التي تتعذر قراءتها تُذكر تحت «متروكة» في شريط الحالة مع السبب. المجلد الذي فُتح مرة يُعاد فتحه بسرعة، والملفات التي تُضاف أو تتغير أثناء عمل خبر تُقرأ من جديد تلقائيًا.";
+    HelpReadTitle: "Reading", "القراءة";
+    HelpRead: "Click an article in the list to read it. Names are highlighted by kind (people, places, organisations), dates too; site chrome (menus, “read also” lists) is folded away under “Site chrome”. j and k go to the next and the previous article.",
+        "انقر مقالًا في القائمة لقراءته. تُبرز الأسماء بحسب نوعها (أشخاص، أماكن، منظمات) وكذلك التواريخ، وتُطوى عناصر الموقع (القوائم وقوائم «اقرأ أيضًا») تحت «عناصر الموقع». المفتاحان j وk ينتقلان إلى المقال التالي والسابق.";
+    HelpFiltersTitle: "Names as filters", "الأسماء مرشحات";
+    HelpFilters: "The panel of names lists the people, places and organisations Khabar found, with the number of articles mentioning each; spellings of one name are merged (كاراباخ = قره باغ). Click a name to see only the articles that mention it; click several for the articles with all of them, or any of them. “Show” limits the panel and the list to one kind. Each filter is a chip above the list: × removes it, Esc removes them all.",
+        "تعرض لوحة الأسماء الأشخاص والأماكن والمنظمات التي وجدها خبر مع عدد المقالات التي تذكر كلًّا منها، وتُدمج الكتابات المختلفة للاسم الواحد (كاراباخ = قره باغ). انقر اسمًا لترى المقالات التي تذكره فقط، وانقر عدة أسماء لترى المقالات التي تذكرها كلها أو أيًّا منها. «عرض» يقصر اللوحة والقائمة على نوع واحد. كل مرشح شريحة فوق القائمة: × تزيله، وEsc يزيلها كلها.";
+    HelpSearchTitle: "Search", "البحث";
+    HelpSearch: "Type in the search box (or press /): every word must appear. A word is found with its prefixes (و، ال، ب…) and with or without hamza; the last word is matched as the beginning of a word while you type; “quotes” find an exact phrase. n goes to the next match in the article.",
+        "اكتب في مربع البحث (أو اضغط /): يجب أن تظهر كل كلمة. تُوجد الكلمة مع سوابقها (و، ال، ب…) وبالهمزة أو دونها، وتُطابق الكلمة الأخيرة بداية كلمة أثناء الكتابة، وعلامتا التنصيص “…” تبحثان عن عبارة بعينها. المفتاح n ينتقل إلى التطابق التالي في المقال.";
+    HelpTimelineTitle: "The timeline", "الخط الزمني";
+    HelpTimeline: "The strip at the bottom shows when the articles were published (upper lane) and the dates they talk about (lower lane). Click a mark to open its article at the sentence of that date. Drag across the strip to keep only a period; scroll or pinch to zoom, drag the axis to move along it, “Fit all” shows everything. Grey is the whole corpus, colour the articles that pass your filters.",
+        "يعرض الشريط في الأسفل تواريخ نشر المقالات (المسار العلوي) والتواريخ التي تتحدث عنها (المسار السفلي). انقر علامة لفتح مقالها عند الجملة التي فيها ذلك التاريخ. اسحب عبر الشريط للإبقاء على فترة فقط، واستخدم عجلة الفأرة أو القرص للتكبير، واسحب المحور للتنقل، و«إظهار الكل» يعرض كل شيء. الرمادي هو المجموعة كلها، والملوَّن هو المقالات التي تجتاز المرشحات.";
+    HelpCorrectTitle: "Correcting names", "تصحيح الأسماء";
+    HelpCorrect: "Right-click a name to correct it: rename it, merge it into another name (mark it, then right-click the other), change its kind, split a spelling off, or hide it when it is not a name. Corrections are kept beside the folder and applied at every open; Undo takes the last one back.",
+        "انقر اسمًا بالزر الأيمن لتصحيحه: أعد تسميته، أو ادمجه في اسم آخر (حدّده ثم انقر الآخر بالزر الأيمن)، أو غيّر نوعه، أو افصل إحدى كتاباته، أو أخفه إن لم يكن اسمًا. تُحفظ التصحيحات بجوار المجلد وتُطبق عند كل فتح، و«تراجع» يلغي آخرها.";
+    HelpReviewTitle: "Review and export", "المراجعة والتصدير";
+    HelpReview: "Each article is Unread, Read or Flagged (f), with a note of yours; an article you open becomes Read. The buttons above the list show only the articles in one state. “Export…” saves the articles shown, with their state and notes, as CSV, JSON or HTML.",
+        "كل مقال «غير مقروء» أو «مقروء» أو «معلَّم» (f)، مع ملاحظة تكتبها، والمقال الذي تفتحه يصير مقروءًا. تعرض الأزرار فوق القائمة مقالات حالة واحدة فقط. «تصدير…» يحفظ المقالات المعروضة مع حالتها وملاحظاتها بصيغة CSV أو JSON أو HTML.";
+    HelpKeysTitle: "Keys", "المفاتيح";
+    HelpKeys: "j / k next / previous article · f flag · / search · n next match · Esc clear the filters · Ctrl+Z undo a correction · F1 this help. “View” sets the language, the text size and the theme.",
+        "j / k المقال التالي / السابق · f تعليم · / البحث · n التطابق التالي · Esc مسح المرشحات · Ctrl+Z التراجع عن تصحيح · F1 هذه المساعدة. «عرض» يضبط اللغة وحجم النص والمظهر.";
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ pub mod article_list;
 pub mod bidi_text;
 pub mod entity_sidebar;
 pub mod fonts;
+pub mod help;
 pub mod i18n;
 pub mod layout_report;
 pub mod library;

@@ -123,6 +123,8 @@ pub enum Command {
     SetZoom(f32),
     /// Light, dark, or as the system says.
     SetTheme(egui::ThemePreference),
+    /// Open or close the help window.
+    ShowHelp(bool),
 }
 
 /// The Khabar window.
@@ -145,6 +147,8 @@ pub struct KhabarApp {
     pub show_skipped: bool,
     picker: Option<FolderPicker>,
     pub show_path_field: bool,
+    /// The help window is open.
+    pub show_help: bool,
     pub path_field: String,
     pub message: Option<String>,
     /// The entities the article list is filtered by.
@@ -259,6 +263,7 @@ impl KhabarApp {
             show_skipped: false,
             picker: None,
             show_path_field: false,
+            show_help: false,
             path_field: String::new(),
             message: None,
             entity_filters: Vec::new(),
@@ -457,6 +462,7 @@ impl KhabarApp {
                 Command::Select(key) => self.select(key, None),
                 Command::ShowSkipped(show) => self.show_skipped = show,
                 Command::ShowPathField(show) => self.show_path_field = show,
+                Command::ShowHelp(show) => self.show_help = show,
                 Command::Curate(edit) => {
                     if let Edit::Merge { from, .. } | Edit::Hide { key: from } = &edit {
                         self.entity_filters.retain(|k| k != from);
@@ -678,6 +684,9 @@ impl KhabarApp {
                 self.commands.push(Command::Hit(1));
             }
         }
+        if key(egui::Key::F1) {
+            self.commands.push(Command::ShowHelp(!self.show_help));
+        }
         if key(egui::Key::Escape) {
             ctx.memory_mut(|m| m.stop_text_input());
             self.commands.push(Command::ClearFilters);
@@ -860,6 +869,13 @@ impl eframe::App for KhabarApp {
             status_bar::skipped_window_ui(ui.ctx(), &self.library, &mut open, l);
             if !open {
                 self.command(Command::ShowSkipped(false));
+            }
+        }
+        if self.show_help {
+            let mut open = true;
+            crate::ui::help::help_window_ui(ui, &mut open, l);
+            if !open {
+                self.command(Command::ShowHelp(false));
             }
         }
         self.drop_overlay_ui(ui);

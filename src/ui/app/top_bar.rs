@@ -34,6 +34,12 @@ impl KhabarApp {
                 .ui(ui, |ui| {
                     ui.with_layout(l.panel_layout(), |ui| self.view_menu_ui(ui));
                 });
+            let help = ui
+                .selectable_label(self.show_help, text(ui, l.t(T::HelpButton)))
+                .on_hover_text(text(ui, l.t(T::HelpHover)));
+            if help.clicked() {
+                self.command(Command::ShowHelp(!self.show_help));
+            }
             if self.library.is_loading() {
                 let p = &self.library.progress;
                 let mib = |b: u64| format!("{:.1}", b as f64 / (1024.0 * 1024.0));
