@@ -663,3 +663,41 @@ fn help_opens_from_its_button_and_f1_in_both_languages() {
     assert_eq!(harness.get_all_by_label("الخط الزمني").count(), 2);
     harness.get_by_label_contains("انقر علامة لفتح مقالها عند الجملة");
 }
+
+#[test]
+fn launch_first_start_shows_the_demo_and_a_folder_given_wins_over_the_last_one() {
+    use khabar::core::corpus::CorpusSource;
+    use khabar::ui::app::Saved;
+    let start = |launch: Launch, saved: Option<Saved>| {
+        let mut harness = Harness::builder()
+            .with_size([1280.0, 800.0])
+            .build_eframe(move |cc| KhabarApp::restore(cc, launch, saved));
+        harness.run_steps(3);
+        harness.state().library.source.clone()
+    };
+    // First start: nothing saved, no folder given.
+    assert_eq!(
+        start(common::launch_with_own_cache(), None),
+        CorpusSource::Demo
+    );
+    let last = demo_copy();
+    let given = demo_copy();
+    let saved = Saved {
+        folder: Some(last.path().to_owned()),
+        ..Saved::default()
+    };
+    // Later start: the last corpus.
+    assert_eq!(
+        start(common::launch_with_own_cache(), Some(saved.clone())),
+        CorpusSource::Folder(last.path().to_owned())
+    );
+    // A folder on the command line (dropped on the icon, "Open with"): that folder.
+    let launch = Launch {
+        folder: Some(given.path().to_owned()),
+        ..common::launch_with_own_cache()
+    };
+    assert_eq!(
+        start(launch, Some(saved)),
+        CorpusSource::Folder(given.path().to_owned())
+    );
+}
