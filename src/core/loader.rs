@@ -11,6 +11,7 @@ use crate::core::curation::Curation;
 use crate::core::dates::ArticleDates;
 use crate::core::document::Document;
 use crate::core::entities::Entity;
+use crate::core::entity_tables::EntityTables;
 use crate::core::error::LoadError;
 use crate::core::lexicon::Lexicon;
 use crate::core::search::SearchIndex;
@@ -48,6 +49,9 @@ pub enum LoadEvent {
         search: Box<SearchIndex>,
         /// The reviewer's corrections and where they are kept (read off the UI thread).
         curation: Result<Curation, String>,
+        /// `entities` with the corrections replayed, indexed (built here, off the UI thread);
+        /// documents numbered as `files`.
+        tables: Box<EntityTables>,
         sidecar: PathBuf,
     },
     /// What the corpus cache gave (sent before `Entities`, only when a cache is used).
@@ -315,12 +319,19 @@ fn run(
             }));
         }
         let sidecar = sidecar_path(&source);
+        let curation = Curation::load(&sidecar).map_err(|e| e.to_string());
+        let tables = Box::new(EntityTables::build(
+            &annotations.entities,
+            curation.as_ref().unwrap_or(&Curation::default()),
+            |d| documents[d].text.as_str(),
+        ));
         let _ = sender.send(LoadEvent::Entities {
             files: documents.iter().map(|d| d.file.clone()).collect(),
             entities: annotations.entities,
             dates: annotations.dates,
             search,
-            curation: Curation::load(&sidecar).map_err(|e| e.to_string()),
+            curation,
+            tables,
             sidecar,
         });
     }

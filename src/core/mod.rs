@@ -15,6 +15,7 @@ pub mod decode;
 pub mod demo;
 pub mod document;
 pub mod entities;
+pub mod entity_tables;
 pub mod error;
 pub mod eval;
 pub mod export;

@@ -8,6 +8,7 @@ use crate::core::curation::ReviewState;
 use crate::core::dates::{ArticleDates, DateMention};
 use crate::core::document::{Article, Document};
 use crate::core::entities::Entity;
+use crate::core::entity_tables::EntityTables;
 use crate::core::index::EntityIndex;
 use crate::core::lexicon::Kind;
 use crate::core::loader::LoadEvent;
@@ -217,18 +218,37 @@ impl Library {
                     dates,
                     search,
                     curation,
+                    tables,
                     sidecar,
                 } => {
                     self.search = Some(*search);
-                    self.base_entities = vec![Vec::new(); self.documents.len()];
-                    self.dates = vec![Vec::new(); self.documents.len()];
-                    for ((file, found), dated) in files.into_iter().zip(entities).zip(dates) {
-                        if let Some(&d) = self.by_file.get(&file) {
-                            self.base_entities[d] = found;
-                            self.dates[d] = dated;
+                    // Number documents as the loader did (by file name), so that its tables
+                    // can be used as they are.
+                    self.documents.sort_by(|a, b| a.file.cmp(&b.file));
+                    self.by_file = self
+                        .documents
+                        .iter()
+                        .enumerate()
+                        .map(|(d, doc)| (doc.file.clone(), d))
+                        .collect();
+                    self.dirty = true;
+                    let aligned = files.len() == self.documents.len()
+                        && files.iter().zip(&self.documents).all(|(f, d)| *f == d.file);
+                    if aligned {
+                        self.base_entities = entities;
+                        self.dates = dates;
+                    } else {
+                        self.base_entities = vec![Vec::new(); self.documents.len()];
+                        self.dates = vec![Vec::new(); self.documents.len()];
+                        for ((file, found), dated) in files.into_iter().zip(entities).zip(dates) {
+                            if let Some(&d) = self.by_file.get(&file) {
+                                self.base_entities[d] = found;
+                                self.dates[d] = dated;
+                            }
                         }
                     }
                     self.progress.annotating = false;
+                    let curation_read = curation.is_ok();
                     match curation {
                         Ok(curation) => self.curation = curation,
                         Err(error) => {
@@ -236,7 +256,13 @@ impl Library {
                         }
                     }
                     self.sidecar = Some(sidecar);
-                    self.apply_curation();
+                    // The loader built the tables with the same corrections (or none when
+                    // they could not be read, as the library then has none).
+                    if aligned && (curation_read || self.curation.edits.is_empty()) {
+                        self.install_tables(*tables);
+                    } else {
+                        self.apply_curation();
+                    }
                     self.build_timeline();
                 }
                 LoadEvent::Finished { cancelled, elapsed } => {
@@ -315,37 +341,62 @@ impl Library {
 impl Library {
     /// Replays the corrections over the extracted entities and rebuilds the index.
     pub fn apply_curation(&mut self) {
+        let documents = &self.documents;
+        let tables = EntityTables::build(&self.base_entities, &self.curation, |d| {
+            documents[d].text.as_str()
+        });
+        self.install_tables(tables);
+    }
+
+    /// Takes corrected, indexed entities (articles numbered document by document), and
+    /// renumbers their articles as the list's entries.
+    fn install_tables(&mut self, tables: EntityTables) {
         if self.dirty {
             self.rebuild_entries();
         }
         self.revision += 1;
-        let documents = &self.documents;
-        self.entities = self
-            .curation
-            .apply(&self.base_entities, |d| documents[d].text.as_str());
-        self.index = EntityIndex::build(&self.entities, |d| documents[d].text.as_str());
-        self.entry_entities = self
+        let EntityTables {
+            entities,
+            index,
+            article_entities,
+            entity_articles,
+        } = tables;
+        // Article number in the tables of each (document, article).
+        let mut first = Vec::with_capacity(entities.len());
+        let mut n = 0;
+        for articles in &entities {
+            first.push(n);
+            n += articles.len();
+        }
+        let flat = |(d, a): (usize, usize)| first.get(d).map(|f| f + a);
+        let in_order = self
             .entries
             .iter()
-            .map(|&(d, a)| {
-                let found = self.entities.get(d).and_then(|e| e.get(a));
-                let mut positions: Vec<u32> = found
-                    .into_iter()
-                    .flatten()
-                    .filter_map(|e| self.index.position(&e.key).map(|p| p as u32))
-                    .collect();
-                positions.sort_unstable();
-                positions.dedup();
-                positions
-            })
-            .collect();
-        let mut entity_entries = vec![Vec::new(); self.index.entities.len()];
-        for (i, positions) in self.entry_entities.iter().enumerate() {
-            for &p in positions {
-                entity_entries[p as usize].push(i as u32);
+            .enumerate()
+            .all(|(i, &pair)| flat(pair) == Some(i));
+        if in_order && article_entities.len() == self.entries.len() {
+            self.entry_entities = article_entities;
+            self.entity_entries = entity_articles;
+        } else {
+            self.entry_entities = self
+                .entries
+                .iter()
+                .map(|&pair| {
+                    flat(pair)
+                        .and_then(|k| article_entities.get(k).cloned())
+                        .unwrap_or_default()
+                })
+                .collect();
+            let mut entity_entries = vec![Vec::new(); index.entities.len()];
+            for (i, positions) in self.entry_entities.iter().enumerate() {
+                for &p in positions {
+                    entity_entries[p as usize].push(i as u32);
+                }
             }
+            self.entity_entries = entity_entries;
         }
-        self.entity_entries = entity_entries;
+        self.entities = entities;
+        self.index = index;
     }
 
     /// Entities found in one list entry's article.
