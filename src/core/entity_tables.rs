@@ -68,7 +68,7 @@ mod tests {
             key: key.into(),
             name: key.into(),
             kind,
-            mentions: vec![0..2],
+            mentions: std::iter::once(0..2).collect(),
         }
     }
 
