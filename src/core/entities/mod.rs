@@ -156,17 +156,17 @@ impl FirstPass {
 /// Letters that spell a foreign "g" or "k" in Arabic, and long vowels, are unified so that
 /// transliteration variants (ديمتري/دميتري, ناغورنو/ناجورنو) share a key.
 pub fn skeleton(folded: &str) -> String {
-    let mut out = String::new();
-    for (i, c) in folded.chars().enumerate() {
-        let c = match c {
-            'غ' | 'ج' | 'ق' | 'ك' => 'ك',
-            'ه' if i > 0 => continue,
-            'ا' | 'و' | 'ي' | 'ء' if i > 0 => continue,
-            c => c,
-        };
-        out.push(c);
-    }
-    out
+    skeleton_chars(folded).collect()
+}
+
+/// The characters of [`skeleton`]`(folded)`, without building the string.
+pub fn skeleton_chars(folded: &str) -> impl Iterator<Item = char> + '_ {
+    folded.chars().enumerate().filter_map(|(i, c)| match c {
+        'غ' | 'ج' | 'ق' | 'ك' => Some('ك'),
+        'ه' if i > 0 => None,
+        'ا' | 'و' | 'ي' | 'ء' if i > 0 => None,
+        c => Some(c),
+    })
 }
 
 /// Skeleton of every word of a phrase, article removed (see [`skeleton`]).

@@ -1,9 +1,10 @@
 //! The rules that find mentions in a block of text, word by word.
 
-use super::{FirstPass, KnownPeople, Mention, pair_hash, skeleton, stem_hash};
+use super::{FirstPass, KnownPeople, Mention, pair_hash, skeleton, skeleton_chars, stem_hash};
 use crate::core::lexicon::{Kind, Lexicon};
 use crate::core::words::{Stem, Word, stems, words};
 use rustc_hash::FxHashSet as HashSet;
+use std::cell::{Cell, RefCell};
 use std::ops::Range;
 
 mod organisations;
@@ -116,7 +117,21 @@ struct Block<'t> {
     out: Vec<Mention>,
     /// Per word: its skeleton (article removed) when distinctive enough for fuzzy matching.
     fuzzy: Vec<Option<String>>,
+    /// Per word, computed on first use: [`Recognizer::name_like`] (the rules ask it of the
+    /// same word several times), and whether a gazetteer alias can start at the word
+    /// (see [`Recognizer::alias_gate`]). [`UNKNOWN`] until then.
+    name_like: Vec<Cell<u8>>,
+    alias_gate: Vec<Cell<u8>>,
+    /// Scratch buffer for the multi-word look-up keys ("word word"), so that building them
+    /// allocates nothing.
+    key: RefCell<String>,
 }
+
+/// Not computed yet, in [`Block`]'s per-word memos.
+const UNKNOWN: u8 = u8::MAX;
+/// [`Recognizer::alias_gate`] bits: an exact alias or a fuzzy (skeleton) one may start here.
+const GATE_EXACT: u8 = 1;
+const GATE_FUZZY: u8 = 2;
 
 impl<'a> Recognizer<'a> {
     pub fn new(lex: &'a Lexicon) -> Self {
@@ -164,8 +179,12 @@ impl<'a> Recognizer<'a> {
             }
         }
         let covered = vec![false; w.len()];
+        let unknown = || (0..w.len()).map(|_| Cell::new(UNKNOWN)).collect();
         let mut block = Block {
             text,
+            name_like: unknown(),
+            alias_gate: unknown(),
+            key: RefCell::new(String::new()),
             w,
             stems,
             covered,
@@ -274,8 +293,20 @@ impl<'a> Recognizer<'a> {
             .any(|p| f.starts_with(p) && f.chars().count() > p.chars().count() + 1)
     }
 
-    /// Could word `i` be (part of) a person's name?
+    /// Could word `i` be (part of) a person's name? (Memoised per word: it depends on the
+    /// word alone.)
     fn name_like(&self, b: &Block<'_>, i: usize) -> bool {
+        match b.name_like[i].get() {
+            UNKNOWN => {
+                let answer = self.compute_name_like(b, i);
+                b.name_like[i].set(answer as u8);
+                answer
+            }
+            known => known != 0,
+        }
+    }
+
+    fn compute_name_like(&self, b: &Block<'_>, i: usize) -> bool {
         let f = self.folded(b, i);
         let lex = self.lex;
         let raw = &b.text[b.w[i].range.clone()];
@@ -304,7 +335,7 @@ impl<'a> Recognizer<'a> {
     fn fuzzy_candidate(&self, b: &Block<'_>, i: usize) -> bool {
         let f = self.folded(b, i);
         f.chars().count() >= 4
-            && skeleton(f).chars().count() >= 3
+            && skeleton_chars(f).count() >= 3
             && !Self::is_definite(f)
             && !self.is_function_word(b, i)
     }
@@ -347,6 +378,38 @@ impl<'a> Recognizer<'a> {
         });
     }
 
+    /// Can a gazetteer alias start at word `i`: [`GATE_EXACT`] if a reading of it is the
+    /// first word of an alias, [`GATE_FUZZY`] if it is a fuzzy candidate whose reading's
+    /// skeleton is the first of a multi-word alias's. (Memoised: most words start no alias,
+    /// and the rules ask about the same word several times.)
+    fn alias_gate(&self, b: &Block<'_>, i: usize) -> u8 {
+        let memo = b.alias_gate[i].get();
+        if memo != UNKNOWN {
+            return memo;
+        }
+        let lex = self.lex;
+        let mut gate = 0;
+        if b.stems[i]
+            .iter()
+            .any(|s| lex.first_words.contains(&s.folded))
+        {
+            gate |= GATE_EXACT;
+        }
+        if b.fuzzy[i].is_some() {
+            let mut key = b.key.borrow_mut();
+            let fuzzy = b.stems[i].iter().any(|s| {
+                key.clear();
+                key.extend(skeleton_chars(&s.folded));
+                lex.first_skeletons.contains(key.as_str())
+            });
+            if fuzzy {
+                gate |= GATE_FUZZY;
+            }
+        }
+        b.alias_gate[i].set(gate);
+        gate
+    }
+
     /// Longest gazetteer alias starting at word `i`: (words, stem start, entry, ambiguous).
     fn gazetteer_match(
         &self,
@@ -355,45 +418,41 @@ impl<'a> Recognizer<'a> {
     ) -> Option<(Range<usize>, usize, usize, bool)> {
         let lex = self.lex;
         // Most words start no alias: one lookup per reading settles it.
-        let exact = b.stems[i]
-            .iter()
-            .any(|s| lex.first_words.contains(&s.folded));
-        let fuzzy = b.fuzzy[i].is_some()
-            && b.stems[i]
-                .iter()
-                .any(|s| lex.first_skeletons.contains(&skeleton(&s.folded)));
+        let gate = self.alias_gate(b, i);
+        let exact = gate & GATE_EXACT != 0;
+        let fuzzy = gate & GATE_FUZZY != 0;
         if !exact && !fuzzy {
             return None;
         }
         let max = lex.max_alias_words.min(b.w.len() - i);
-        let word_skeleton = |f: &str| skeleton(f.strip_prefix("ال").unwrap_or(f));
+        let mut key = b.key.borrow_mut();
         for n in (1..=max).rev() {
             if (i..i + n - 1).any(|k| b.w[k].break_after) || (i..i + n).any(|k| b.covered[k]) {
                 continue;
             }
             if exact {
-                let rest: Vec<&str> = b.w[i + 1..i + n]
-                    .iter()
-                    .map(|w| w.folded.as_str())
-                    .collect();
+                let rest = &b.w[i + 1..i + n];
                 for stem in &b.stems[i] {
-                    // Multi-word aliases are reached only through a known pair of first words.
-                    if n >= 2
-                        && !lex
-                            .first_pairs
-                            .contains(&format!("{} {}", stem.folded, rest[0]))
-                    {
-                        continue;
+                    // The key, "stem word word…", is built in place: first the pair, as
+                    // multi-word aliases are reached only through a known pair of first
+                    // words, then the other words.
+                    key.clear();
+                    key.push_str(&stem.folded);
+                    if let Some((second, others)) = rest.split_first() {
+                        key.push(' ');
+                        key.push_str(&second.folded);
+                        if !lex.first_pairs.contains(key.as_str()) {
+                            continue;
+                        }
+                        for w in others {
+                            key.push(' ');
+                            key.push_str(&w.folded);
+                        }
                     }
-                    let key = if rest.is_empty() {
-                        stem.folded.clone()
-                    } else {
-                        format!("{} {}", stem.folded, rest.join(" "))
-                    };
-                    if let Some(&id) = lex.aliases.get(&key) {
+                    if let Some(&id) = lex.aliases.get(key.as_str()) {
                         return Some((i..i + n, stem.start, id, false));
                     }
-                    if let Some(&id) = lex.ambiguous.get(&key) {
+                    if let Some(&id) = lex.ambiguous.get(key.as_str()) {
                         return Some((i..i + n, stem.start, id, true));
                     }
                 }
@@ -405,14 +464,16 @@ impl<'a> Recognizer<'a> {
                 && n <= lex.max_skeleton_words
                 && b.fuzzy[i..i + n].iter().all(Option::is_some)
             {
-                let rest: Vec<&str> = b.fuzzy[i + 1..i + n]
-                    .iter()
-                    .flatten()
-                    .map(String::as_str)
-                    .collect();
                 for stem in &b.stems[i] {
-                    let key = format!("{} {}", word_skeleton(&stem.folded), rest.join(" "));
-                    if let Some(&id) = lex.skeletons.get(&key) {
+                    // "skeleton skeleton…", the first without its article.
+                    key.clear();
+                    let f = &stem.folded;
+                    key.extend(skeleton_chars(f.strip_prefix("ال").unwrap_or(f)));
+                    for rest in b.fuzzy[i + 1..i + n].iter().flatten() {
+                        key.push(' ');
+                        key.push_str(rest);
+                    }
+                    if let Some(&id) = lex.skeletons.get(key.as_str()) {
                         return Some((i..i + n, stem.start, id, false));
                     }
                 }

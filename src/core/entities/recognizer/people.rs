@@ -40,17 +40,21 @@ impl Recognizer<'_> {
             if (i..i + n - 1).any(|k| b.w[k].break_after) || (i..i + n).any(|k| b.covered[k]) {
                 continue;
             }
-            let rest: Vec<&str> = b.w[i + 1..i + n]
-                .iter()
-                .map(|w| w.folded.as_str())
-                .collect();
-            for stem in b.stems[i].clone() {
-                let full = format!("{} {}", stem.folded, rest.join(" "));
-                if let Some(key) = known.full_key(&full) {
-                    let key = key.to_owned();
-                    self.push_person(b, i..i + n, stem.start, Some(&key));
-                    return true;
+            let found = b.stems[i].iter().find_map(|stem| {
+                let mut full = b.key.borrow_mut();
+                full.clear();
+                full.push_str(&stem.folded);
+                for w in &b.w[i + 1..i + n] {
+                    full.push(' ');
+                    full.push_str(&w.folded);
                 }
+                known
+                    .full_key(&full)
+                    .map(|key| (stem.start, key.to_owned()))
+            });
+            if let Some((start, key)) = found {
+                self.push_person(b, i..i + n, start, Some(&key));
+                return true;
             }
         }
         false
@@ -143,17 +147,15 @@ impl Recognizer<'_> {
             if (i..i + len - 1).any(|k| b.w[k].break_after) {
                 continue;
             }
-            let rest: Vec<&str> = b.w[i + 1..i + len]
-                .iter()
-                .map(|w| w.folded.as_str())
-                .collect();
+            let mut key = b.key.borrow_mut();
             if b.stems[i].iter().any(|s| {
-                let key = if rest.is_empty() {
-                    s.folded.clone()
-                } else {
-                    format!("{} {}", s.folded, rest.join(" "))
-                };
-                lex.titles.contains(&key)
+                key.clear();
+                key.push_str(&s.folded);
+                for w in &b.w[i + 1..i + len] {
+                    key.push(' ');
+                    key.push_str(&w.folded);
+                }
+                lex.titles.contains(key.as_str())
             }) {
                 n = len;
                 break;
