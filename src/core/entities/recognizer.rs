@@ -3,7 +3,7 @@
 use super::{FirstPass, KnownPeople, Mention, pair_hash, skeleton, skeleton_chars, stem_hash};
 use crate::core::lexicon::{Kind, Lexicon};
 use crate::core::words::{Stem, Word, stems, words};
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::cell::{Cell, RefCell};
 use std::ops::Range;
 
@@ -107,7 +107,19 @@ const NEWS_WORDS: &[&str] = &["انباء", "الانباء", "للانباء"];
 pub struct Recognizer<'a> {
     lex: &'a Lexicon,
     function_words: HashSet<&'static str>,
+    /// Folded word → the `CUE_*` lists of the lexicon it is in: one look-up per reading
+    /// tells which rules can start at a word.
+    cues: HashMap<String, u8>,
 }
+
+/// [`Recognizer::cues`] bits: the word is in `Lexicon::org_heads`, `place_heads`,
+/// `first_names`, `bare_heads`, `title_first_words`, `speech_verbs`.
+const CUE_ORG_HEAD: u8 = 1;
+const CUE_PLACE_HEAD: u8 = 2;
+const CUE_FIRST_NAME: u8 = 4;
+const CUE_BARE_HEAD: u8 = 8;
+const CUE_TITLE_FIRST: u8 = 16;
+const CUE_SPEECH_VERB: u8 = 32;
 
 struct Block<'t> {
     text: &'t str,
@@ -122,6 +134,9 @@ struct Block<'t> {
     /// (see [`Recognizer::alias_gate`]). [`UNKNOWN`] until then.
     name_like: Vec<Cell<u8>>,
     alias_gate: Vec<Cell<u8>>,
+    /// Per word, computed on first use: the `CUE_*` bits of each reading, one byte per
+    /// reading (a word has at most four); [`UNKNOWN_CUES`] until then.
+    cues: Vec<Cell<u32>>,
     /// Scratch buffer for the multi-word look-up keys ("word word"), so that building them
     /// allocates nothing.
     key: RefCell<String>,
@@ -129,15 +144,33 @@ struct Block<'t> {
 
 /// Not computed yet, in [`Block`]'s per-word memos.
 const UNKNOWN: u8 = u8::MAX;
+const UNKNOWN_CUES: u32 = u32::MAX;
 /// [`Recognizer::alias_gate`] bits: an exact alias or a fuzzy (skeleton) one may start here.
 const GATE_EXACT: u8 = 1;
 const GATE_FUZZY: u8 = 2;
 
 impl<'a> Recognizer<'a> {
     pub fn new(lex: &'a Lexicon) -> Self {
+        let mut cues: HashMap<String, u8> = HashMap::default();
+        let lists = [
+            (CUE_ORG_HEAD, &lex.org_heads),
+            (CUE_PLACE_HEAD, &lex.place_heads),
+            (CUE_FIRST_NAME, &lex.first_names),
+            (CUE_TITLE_FIRST, &lex.title_first_words),
+            (CUE_SPEECH_VERB, &lex.speech_verbs),
+        ];
+        for (cue, list) in lists {
+            for word in list {
+                *cues.entry(word.clone()).or_default() |= cue;
+            }
+        }
+        for word in lex.bare_heads.keys() {
+            *cues.entry(word.clone()).or_default() |= CUE_BARE_HEAD;
+        }
         Recognizer {
             lex,
             function_words: FUNCTION_WORDS.iter().copied().collect::<HashSet<_>>(),
+            cues,
         }
     }
 
@@ -184,6 +217,7 @@ impl<'a> Recognizer<'a> {
             text,
             name_like: unknown(),
             alias_gate: unknown(),
+            cues: (0..w.len()).map(|_| Cell::new(UNKNOWN_CUES)).collect(),
             key: RefCell::new(String::new()),
             w,
             stems,
@@ -424,30 +458,38 @@ impl<'a> Recognizer<'a> {
         if !exact && !fuzzy {
             return None;
         }
-        let max = lex.max_alias_words.min(b.w.len() - i);
         let mut key = b.key.borrow_mut();
+        // Multi-word aliases are reached only through a known pair of first words: which
+        // readings make one with the next word does not depend on the length tried.
+        let mut pairs = [false; 4];
+        if exact && i + 1 < b.w.len() {
+            for (pair, stem) in pairs.iter_mut().zip(&b.stems[i]) {
+                key.clear();
+                key.push_str(&stem.folded);
+                key.push(' ');
+                key.push_str(&b.w[i + 1].folded);
+                *pair = lex.first_pairs.contains(key.as_str());
+            }
+        }
+        let max = if fuzzy || pairs.contains(&true) {
+            lex.max_alias_words.min(b.w.len() - i)
+        } else {
+            1
+        };
         for n in (1..=max).rev() {
             if (i..i + n - 1).any(|k| b.w[k].break_after) || (i..i + n).any(|k| b.covered[k]) {
                 continue;
             }
             if exact {
-                let rest = &b.w[i + 1..i + n];
-                for stem in &b.stems[i] {
-                    // The key, "stem word word…", is built in place: first the pair, as
-                    // multi-word aliases are reached only through a known pair of first
-                    // words, then the other words.
+                for (stem, pair) in b.stems[i].iter().zip(pairs) {
+                    if n >= 2 && !pair {
+                        continue;
+                    }
                     key.clear();
                     key.push_str(&stem.folded);
-                    if let Some((second, others)) = rest.split_first() {
+                    for w in &b.w[i + 1..i + n] {
                         key.push(' ');
-                        key.push_str(&second.folded);
-                        if !lex.first_pairs.contains(key.as_str()) {
-                            continue;
-                        }
-                        for w in others {
-                            key.push(' ');
-                            key.push_str(&w.folded);
-                        }
+                        key.push_str(&w.folded);
                     }
                     if let Some(&id) = lex.aliases.get(key.as_str()) {
                         return Some((i..i + n, stem.start, id, false));
@@ -501,7 +543,30 @@ impl<'a> Recognizer<'a> {
         true
     }
 
-    fn stem_in<'s>(stems: &'s [Stem], set: &HashSet<String>) -> Option<&'s Stem> {
-        stems.iter().find(|s| set.contains(&s.folded))
+    /// The `CUE_*` bits of word `i`'s readings, byte `k` for reading `k` (memoised).
+    fn cues(&self, b: &Block<'_>, i: usize) -> u32 {
+        let memo = b.cues[i].get();
+        if memo != UNKNOWN_CUES {
+            return memo;
+        }
+        let mut all = 0u32;
+        for (k, stem) in b.stems[i].iter().enumerate() {
+            let bits = self.cues.get(stem.folded.as_str()).copied().unwrap_or(0);
+            all |= u32::from(bits) << (8 * k);
+        }
+        b.cues[i].set(all);
+        all
+    }
+
+    /// Is reading `k` of word `i` in the lexicon list `cue` (a `CUE_*` bit)?
+    fn stem_has(&self, b: &Block<'_>, i: usize, k: usize, cue: u8) -> bool {
+        (self.cues(b, i) >> (8 * k)) as u8 & cue != 0
+    }
+
+    /// The first reading of word `i` in the lexicon list `cue` (a `CUE_*` bit).
+    fn stem_with<'b>(&self, b: &'b Block<'_>, i: usize, cue: u8) -> Option<&'b Stem> {
+        (0..b.stems[i].len())
+            .find(|&k| self.stem_has(b, i, k, cue))
+            .map(|k| &b.stems[i][k])
     }
 }
