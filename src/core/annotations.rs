@@ -3,7 +3,9 @@
 
 use crate::core::dates::ArticleDates;
 use crate::core::document::{Article, Document};
-use crate::core::entities::{Entity, KnownPeople, Mention, Recognizer, canonical_names, group};
+use crate::core::entities::{
+    Entity, FirstPass, KnownPeople, Mention, Recognizer, canonical_names, group,
+};
 use crate::core::lexicon::Lexicon;
 use rayon::prelude::*;
 use std::ops::Range;
@@ -56,20 +58,9 @@ pub fn annotate<D: std::borrow::Borrow<Document> + Sync>(
     lexicon: &Lexicon,
 ) -> Annotations {
     let recognizer = Recognizer::new(lexicon);
-    let pass = |known: &KnownPeople| -> Vec<Vec<Vec<Mention>>> {
-        per_article(documents, |doc, a| {
-            recognizer.mentions(&doc.text, &article_ranges(a), known)
-        })
-    };
-    let first = pass(&KnownPeople::default());
-    let mut known = KnownPeople::default();
-    for (doc, articles) in documents.iter().zip(&first) {
-        let doc = doc.borrow();
-        known.learn(articles.iter().flatten(), |m| {
-            doc.text[m.range.clone()].to_owned()
-        });
-    }
-    let second = pass(&known);
+    let first = first_pass(documents, &recognizer);
+    let known = learn_people(documents, &first);
+    let second = second_pass(documents, &recognizer, first, &known);
     let names = canonical_names(second.iter().flatten().flatten());
     Annotations {
         dates: dates_of(documents),
@@ -78,4 +69,57 @@ pub fn annotate<D: std::borrow::Borrow<Document> + Sync>(
             .map(|articles| articles.iter().map(|m| group(m, &names)).collect())
             .collect(),
     }
+}
+
+/// Entity recognition's first pass over every article, no people known yet (a stage of
+/// [`annotate`]), indexed like the corpus.
+pub fn first_pass<D: std::borrow::Borrow<Document> + Sync>(
+    documents: &[D],
+    recognizer: &Recognizer,
+) -> Vec<Vec<FirstPass>> {
+    per_article(documents, |doc, a| {
+        recognizer.first_pass(&doc.text, &article_ranges(a))
+    })
+}
+
+/// The people named in full anywhere in the first pass (a stage of [`annotate`]).
+pub fn learn_people<D: std::borrow::Borrow<Document>>(
+    documents: &[D],
+    first: &[Vec<FirstPass>],
+) -> KnownPeople {
+    let mut known = KnownPeople::default();
+    for (doc, articles) in documents.iter().zip(first) {
+        let doc = doc.borrow();
+        known.learn(articles.iter().flat_map(FirstPass::sorted), |m| {
+            doc.text[m.range.clone()].to_owned()
+        });
+    }
+    known
+}
+
+/// Entity recognition's second pass, with the people `known` from the first: the mentions
+/// of every article, indexed like the corpus (a stage of [`annotate`]). Each article's first
+/// pass is consumed by its second, so that the two are never all in memory at once.
+pub fn second_pass<D: std::borrow::Borrow<Document> + Sync>(
+    documents: &[D],
+    recognizer: &Recognizer,
+    first: Vec<Vec<FirstPass>>,
+    known: &KnownPeople,
+) -> Vec<Vec<Vec<Mention>>> {
+    let candidates = known.stem_hashes();
+    documents
+        .par_iter()
+        .zip(first)
+        .map(|(doc, firsts)| {
+            let doc = doc.borrow();
+            doc.articles
+                .iter()
+                .zip(firsts)
+                .map(|(a, first)| {
+                    let ranges = article_ranges(a);
+                    recognizer.second_pass(&doc.text, &ranges, first, known, &candidates)
+                })
+                .collect()
+        })
+        .collect()
 }

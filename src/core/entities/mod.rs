@@ -80,20 +80,93 @@ impl KnownPeople {
     }
 }
 
+impl KnownPeople {
+    /// The hashes that mark a block where a look-up in `self` can answer differently from
+    /// an empty [`KnownPeople`]: [`stem_hash`] of each surname that names one person, and
+    /// [`pair_hash`] of the first two words of each full name (a full-name match needs
+    /// them). A block with none of them among its words is recognised exactly as in the
+    /// first pass (see [`Recognizer::second_pass`]).
+    pub fn stem_hashes(&self) -> HashSet<u32> {
+        let surnames = self
+            .by_surname
+            .iter()
+            .filter(|(_, key)| key.is_some())
+            .map(|(surname, _)| stem_hash(surname));
+        let pairs = self.by_full.keys().filter_map(|full| {
+            let mut words = full.split(' ');
+            Some(pair_hash(words.next()?, words.next()?))
+        });
+        surnames.chain(pairs).collect()
+    }
+}
+
+/// A 32-bit hash of a folded word, to test cheaply whether a block may hold a known name.
+/// Collisions only make the second pass redo a block it could have kept, never change a
+/// result.
+pub fn stem_hash(folded: &str) -> u32 {
+    use std::hash::BuildHasher;
+    (rustc_hash::FxBuildHasher.hash_one(folded) >> 32) as u32
+}
+
+/// Like [`stem_hash`], for two folded words in a row (a reading of a word and the next word).
+pub fn pair_hash(first: &str, second: &str) -> u32 {
+    use std::hash::BuildHasher;
+    (rustc_hash::FxBuildHasher.hash_one((first, second)) >> 32) as u32
+}
+
+/// What the first pass found in one article, kept for the second pass: the mentions of each
+/// block and, per block, the hashes of its words' readings, so that the second pass redoes
+/// only the blocks where a learned name can change something.
+#[derive(Debug, Default, Clone)]
+pub struct FirstPass {
+    /// The mentions of every block, block after block, each block's in the order found.
+    mentions: Vec<Mention>,
+    /// Per block: the end of its mentions in `mentions` and of its hashes in `hashes`.
+    ends: Vec<(u32, u32)>,
+    /// Per block, sorted and deduplicated: [`stem_hash`] of every reading of every word, and
+    /// [`pair_hash`] of every reading with the next word, unless a clause break parts them.
+    hashes: Vec<u32>,
+}
+
+impl FirstPass {
+    /// How many blocks (headline, paragraphs) the article has, and how many of them the
+    /// second pass will recognise again with `candidates` (`KnownPeople::stem_hashes`).
+    pub fn blocks_to_redo(&self, candidates: &HashSet<u32>) -> (usize, usize) {
+        let mut start = 0;
+        let redo = self
+            .ends
+            .iter()
+            .filter(|&&(_, end)| {
+                let block = &self.hashes[start as usize..end as usize];
+                start = end;
+                block.iter().any(|h| candidates.contains(h))
+            })
+            .count();
+        (self.ends.len(), redo)
+    }
+
+    /// The mentions as [`Recognizer::mentions`] returns them (by start, stable).
+    pub fn sorted(&self) -> Vec<&Mention> {
+        let mut all: Vec<&Mention> = self.mentions.iter().collect();
+        all.sort_by_key(|m| m.range.start);
+        all
+    }
+}
+
 /// Letters that spell a foreign "g" or "k" in Arabic, and long vowels, are unified so that
 /// transliteration variants (ديمتري/دميتري, ناغورنو/ناجورنو) share a key.
 pub fn skeleton(folded: &str) -> String {
-    let mut out = String::new();
-    for (i, c) in folded.chars().enumerate() {
-        let c = match c {
-            'غ' | 'ج' | 'ق' | 'ك' => 'ك',
-            'ه' if i > 0 => continue,
-            'ا' | 'و' | 'ي' | 'ء' if i > 0 => continue,
-            c => c,
-        };
-        out.push(c);
-    }
-    out
+    skeleton_chars(folded).collect()
+}
+
+/// The characters of [`skeleton`]`(folded)`, without building the string.
+pub fn skeleton_chars(folded: &str) -> impl Iterator<Item = char> + '_ {
+    folded.chars().enumerate().filter_map(|(i, c)| match c {
+        'غ' | 'ج' | 'ق' | 'ك' => Some('ك'),
+        'ه' if i > 0 => None,
+        'ا' | 'و' | 'ي' | 'ء' if i > 0 => None,
+        c => Some(c),
+    })
 }
 
 /// Skeleton of every word of a phrase, article removed (see [`skeleton`]).

@@ -1,7 +1,7 @@
 //! Organisation rules: news agencies, head nouns with modifiers, bare heads with a demonym.
 
 use super::NEWS_WORDS;
-use super::{Block, Recognizer};
+use super::{Block, CUE_BARE_HEAD, CUE_ORG_HEAD, Recognizer};
 use crate::core::entities::phrase_skeleton;
 use crate::core::lexicon::Kind;
 
@@ -41,7 +41,7 @@ impl Recognizer<'_> {
 
     /// Head noun + modifiers: "وزارة الدفاع الأذربيجانية", "منظمة معاهدة الأمن الجماعي".
     pub(super) fn org_head(&self, b: &mut Block<'_>, i: usize) -> bool {
-        let Some(head) = Self::stem_in(&b.stems[i], &self.lex.org_heads).cloned() else {
+        let Some(head) = self.stem_with(b, i, CUE_ORG_HEAD).cloned() else {
             return false;
         };
         // Definite heads (الجيش, القوات) name institutions only through the gazetteer.
@@ -115,11 +115,7 @@ impl Recognizer<'_> {
 
     /// "الخارجية الروسية" = "وزارة الخارجية الروسية".
     pub(super) fn bare_head(&self, b: &mut Block<'_>, i: usize) -> bool {
-        let Some(stem) = b.stems[i]
-            .iter()
-            .find(|s| self.lex.bare_heads.contains_key(&s.folded))
-            .cloned()
-        else {
+        let Some(stem) = self.stem_with(b, i, CUE_BARE_HEAD).cloned() else {
             return false;
         };
         let next = if i + 1 < b.w.len() {

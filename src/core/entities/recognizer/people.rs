@@ -1,7 +1,7 @@
 //! Person rules: titles, given names, speech verbs, known names, post attributions.
 
 use super::NAME_JOINERS;
-use super::{Block, Recognizer};
+use super::{Block, CUE_FIRST_NAME, CUE_SPEECH_VERB, CUE_TITLE_FIRST, Recognizer};
 use crate::core::entities::{KnownPeople, skeleton};
 use crate::core::lexicon::Kind;
 use std::ops::Range;
@@ -40,17 +40,21 @@ impl Recognizer<'_> {
             if (i..i + n - 1).any(|k| b.w[k].break_after) || (i..i + n).any(|k| b.covered[k]) {
                 continue;
             }
-            let rest: Vec<&str> = b.w[i + 1..i + n]
-                .iter()
-                .map(|w| w.folded.as_str())
-                .collect();
-            for stem in b.stems[i].clone() {
-                let full = format!("{} {}", stem.folded, rest.join(" "));
-                if let Some(key) = known.full_key(&full) {
-                    let key = key.to_owned();
-                    self.push_person(b, i..i + n, stem.start, Some(&key));
-                    return true;
+            let found = b.stems[i].iter().find_map(|stem| {
+                let mut full = b.key.borrow_mut();
+                full.clear();
+                full.push_str(&stem.folded);
+                for w in &b.w[i + 1..i + n] {
+                    full.push(' ');
+                    full.push_str(&w.folded);
                 }
+                known
+                    .full_key(&full)
+                    .map(|key| (stem.start, key.to_owned()))
+            });
+            if let Some((start, key)) = found {
+                self.push_person(b, i..i + n, start, Some(&key));
+                return true;
             }
         }
         false
@@ -65,10 +69,7 @@ impl Recognizer<'_> {
             // "وجيهون": a conjunction starts the next name.
             let conjoined = end > j
                 && f.starts_with('و')
-                && b.stems[end]
-                    .iter()
-                    .skip(1)
-                    .any(|s| self.lex.first_names.contains(&s.folded));
+                && (1..b.stems[end].len()).any(|k| self.stem_has(b, end, k, CUE_FIRST_NAME));
             // Past two words a name goes on only with another given name, a joiner or a
             // surname shape ("محمد بن سلمان"), not with a following common noun.
             let strong =
@@ -132,10 +133,7 @@ impl Recognizer<'_> {
     /// "مساعد وزير الخارجية الأمريكي للشؤون الأوروبية، جيمس أوبراين".
     pub(super) fn title_person(&self, b: &mut Block<'_>, i: usize, known: &KnownPeople) -> bool {
         let lex = self.lex;
-        if !b.stems[i]
-            .iter()
-            .any(|s| lex.title_first_words.contains(&s.folded))
-        {
+        if self.stem_with(b, i, CUE_TITLE_FIRST).is_none() {
             return false;
         }
         let mut n = 0;
@@ -143,17 +141,15 @@ impl Recognizer<'_> {
             if (i..i + len - 1).any(|k| b.w[k].break_after) {
                 continue;
             }
-            let rest: Vec<&str> = b.w[i + 1..i + len]
-                .iter()
-                .map(|w| w.folded.as_str())
-                .collect();
+            let mut key = b.key.borrow_mut();
             if b.stems[i].iter().any(|s| {
-                let key = if rest.is_empty() {
-                    s.folded.clone()
-                } else {
-                    format!("{} {}", s.folded, rest.join(" "))
-                };
-                lex.titles.contains(&key)
+                key.clear();
+                key.push_str(&s.folded);
+                for w in &b.w[i + 1..i + len] {
+                    key.push(' ');
+                    key.push_str(&w.folded);
+                }
+                lex.titles.contains(key.as_str())
             }) {
                 n = len;
                 break;
@@ -220,7 +216,7 @@ impl Recognizer<'_> {
 
     /// A known first name and the words after it: "ماريا زاخاروفا", "وجيهون بيراموف".
     pub(super) fn first_name_person(&self, b: &mut Block<'_>, i: usize) -> bool {
-        let Some(stem) = Self::stem_in(&b.stems[i], &self.lex.first_names).cloned() else {
+        let Some(stem) = self.stem_with(b, i, CUE_FIRST_NAME).cloned() else {
             return false;
         };
         if b.w[i].break_after
@@ -256,7 +252,7 @@ impl Recognizer<'_> {
         i: usize,
         known: &KnownPeople,
     ) -> bool {
-        if Self::stem_in(&b.stems[i], &self.lex.speech_verbs).is_none()
+        if self.stem_with(b, i, CUE_SPEECH_VERB).is_none()
             || i + 1 >= b.w.len()
             || b.w[i].break_after
         {

@@ -1,6 +1,6 @@
 //! Place rules: head nouns, states' full names, unknown names with a feminine demonym.
 
-use super::{Block, Recognizer};
+use super::{Block, CUE_PLACE_HEAD, Recognizer};
 use crate::core::entities::phrase_skeleton;
 use crate::core::lexicon::Kind;
 use std::ops::Range;
@@ -10,7 +10,7 @@ impl Recognizer<'_> {
     /// "جمهورية أذربيجان الاشتراكية السوفياتية". A known place right after the head is that
     /// place, unless adjectives make a longer, different name.
     pub(super) fn place_head(&self, b: &mut Block<'_>, i: usize) -> bool {
-        let Some(head) = Self::stem_in(&b.stems[i], &self.lex.place_heads).cloned() else {
+        let Some(head) = self.stem_with(b, i, CUE_PLACE_HEAD).cloned() else {
             return false;
         };
         if head.folded.starts_with("ال")
