@@ -70,7 +70,10 @@ fn cpu_summary() -> String {
         return "CPU time not available".into();
     }
     let mean = ms(times.iter().sum::<Duration>()) / times.len() as f64;
-    format!("UI-thread CPU time mean {mean:.2} ms over {} steps", times.len())
+    format!(
+        "UI-thread CPU time mean {mean:.2} ms over {} steps",
+        times.len()
+    )
 }
 
 fn main() {
