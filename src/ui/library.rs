@@ -127,6 +127,9 @@ pub struct Library {
     /// A problem reading or saving corrections, shown to the user.
     pub curation_error: Option<String>,
     pub skipped: Vec<Skipped>,
+    /// Documents loaded with a warning (e.g. characters that could not be decoded), counted
+    /// as they arrive so the status bar does not scan every document each frame.
+    pub warned: usize,
     /// (document index, article index) in display order.
     pub entries: Vec<(usize, usize)>,
     pub progress: Progress,
@@ -166,6 +169,7 @@ impl Library {
             sidecar: None,
             curation_error: None,
             skipped: Vec::new(),
+            warned: 0,
             entries: Vec::new(),
             progress: Progress::default(),
             entry_entities: Vec::new(),
@@ -198,6 +202,7 @@ impl Library {
                     self.skipped.extend(skipped);
                 }
                 LoadEvent::Loaded { document, bytes } => {
+                    self.warned += usize::from(document.warning.is_some());
                     self.progress.files_done += 1;
                     self.progress.bytes_done += bytes;
                     self.by_file

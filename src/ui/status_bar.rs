@@ -29,11 +29,7 @@ pub fn status_bar_ui(ui: &mut Ui, library: &Library, shown: usize, l: Language) 
         {
             command = Some(Command::ShowSkipped(true));
         }
-        let warnings = library
-            .documents
-            .iter()
-            .filter(|d| d.warning.is_some())
-            .count();
+        let warnings = library.warned;
         if warnings > 0
             && ui
                 .link(text(ui, l.f(T::LoadedWithProblems, &[&warnings])))
