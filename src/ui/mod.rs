@@ -6,6 +6,7 @@ pub mod bidi_text;
 pub mod entity_sidebar;
 pub mod fonts;
 pub mod i18n;
+pub mod icon;
 pub mod layout_report;
 pub mod library;
 pub mod open_folder;
@@ -24,6 +25,7 @@ pub fn run(launch: Launch) -> eframe::Result {
         viewport: egui::ViewportBuilder::default()
             .with_title("Khabar")
             .with_app_id(APP_ID)
+            .with_icon(icon::app_icon())
             .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([640.0, 400.0])
             .with_drag_and_drop(true),
