@@ -59,7 +59,7 @@ if [ "$want_deb" = 1 ] && ! cargo deb --version 2>/dev/null | grep -q " $CARGO_D
   cargo install cargo-deb --version "$CARGO_DEB_VERSION" --locked --quiet
 fi
 
-version=$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -n 1)
+version=$(awk -F'"' '/^version = /{print $2; exit}' Cargo.toml)
 target_dir=${CARGO_TARGET_DIR:-target}
 mkdir -p dist
 desktop-file-validate assets/khabar.desktop
@@ -101,7 +101,7 @@ $RUNTIME_CRATE = "=$RUNTIME_CRATE_VERSION"
 TOML
   : >"$work/fetch/lib.rs"
   (cd "$work/fetch" && CARGO_TARGET_DIR="$work/fetch/target" cargo fetch --quiet)
-  crate_file=$(ls "${CARGO_HOME:-$HOME/.cargo}"/registry/cache/*/"$RUNTIME_CRATE-$RUNTIME_CRATE_VERSION.crate" | head -n 1)
+  crate_file=$(ls "${CARGO_HOME:-$HOME/.cargo}"/registry/cache/*/"$RUNTIME_CRATE-$RUNTIME_CRATE_VERSION.crate" | awk 'NR == 1')
   tar -xzf "$crate_file" -C "$work" "$RUNTIME_CRATE-$RUNTIME_CRATE_VERSION/assets/runtime-x86_64"
   runtime="$work/$RUNTIME_CRATE-$RUNTIME_CRATE_VERSION/assets/runtime-x86_64"
   echo "$RUNTIME_SHA256  $runtime" | sha256sum --check --quiet - || die "the AppImage runtime's hash changed"
