@@ -69,7 +69,14 @@ fn same_extraction(a: &Opened, b: &Opened) {
     assert_eq!(a.dates, b.dates);
     let (a, b) = (a.search.as_ref().unwrap(), b.search.as_ref().unwrap());
     assert_eq!((a.len(), a.term_count()), (b.len(), b.term_count()));
-    for q in ["باكو", "أذربيجان", "\"حفظ السلام\"", "الرئيس", "ق", "زنجبيلستان"] {
+    for q in [
+        "باكو",
+        "أذربيجان",
+        "\"حفظ السلام\"",
+        "الرئيس",
+        "ق",
+        "زنجبيلستان",
+    ] {
         let query = Query::parse(q);
         assert_eq!(a.search(&query), b.search(&query), "{q}");
     }
