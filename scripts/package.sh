@@ -50,11 +50,10 @@ command -v desktop-file-validate >/dev/null 2>&1 || need+=(desktop-file-utils) #
 command -v strip >/dev/null 2>&1 || need+=(binutils)
 if [ "$want_appimage" = 1 ]; then
   command -v mksquashfs >/dev/null 2>&1 || need+=(squashfs-tools)
-  command -v file >/dev/null 2>&1 || need+=(file)
 fi
 if [ "${#need[@]}" -gt 0 ]; then apt_install "${need[@]}"; fi
 
-if [ "$want_deb" = 1 ] && ! cargo deb --version 2>/dev/null | grep -q " $CARGO_DEB_VERSION$"; then
+if [ "$want_deb" = 1 ] && [[ "$(cargo deb --version 2>/dev/null || true)" != *" $CARGO_DEB_VERSION" ]]; then
   say "installing cargo-deb $CARGO_DEB_VERSION (cargo install, a few minutes)"
   cargo install cargo-deb --version "$CARGO_DEB_VERSION" --locked --quiet
 fi
