@@ -7,6 +7,7 @@ pub mod entity_sidebar;
 pub mod fonts;
 pub mod help;
 pub mod i18n;
+pub mod icon;
 pub mod layout_report;
 pub mod library;
 pub mod open_folder;

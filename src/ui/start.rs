@@ -91,6 +91,7 @@ fn open(renderer: Renderer, launch: Launch, started: Arc<AtomicBool>) -> Result<
         viewport: egui::ViewportBuilder::default()
             .with_title("Khabar")
             .with_app_id(APP_ID)
+            .with_icon(super::icon::app_icon())
             .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([640.0, 400.0])
             .with_drag_and_drop(true),
