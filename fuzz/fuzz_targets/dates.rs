@@ -12,7 +12,7 @@ use khabar::core::dates::{ArticleDates, find_dates};
 use khabar::core::decode::Decoded;
 use khabar::core::document::{Article, Document, Published};
 use khabar::core::segment::Segmenter;
-use khabar_fuzz::{check_article_dates, check_date_mentions, skip_known_bug};
+use khabar_fuzz::{check_article_dates, check_date_mentions};
 use libfuzzer_sys::fuzz_target;
 use std::sync::LazyLock;
 
@@ -93,9 +93,6 @@ fuzz_target!(|data: &[u8]| {
     }
 
     // The articles segmentation finds.
-    if skip_known_bug(text) {
-        return;
-    }
     let doc = Document::new(
         "fuzz.txt".into(),
         None,

@@ -8,7 +8,7 @@ use khabar::core::decode::Decoded;
 use khabar::core::document::Document;
 use khabar::core::lexicon::Lexicon;
 use khabar::core::segment::Segmenter;
-use khabar_fuzz::{check_article_dates, check_document, check_entities, skip_known_bug};
+use khabar_fuzz::{check_article_dates, check_document, check_entities};
 use libfuzzer_sys::fuzz_target;
 use std::sync::LazyLock;
 
@@ -16,9 +16,6 @@ static SEGMENTER: LazyLock<Segmenter> = LazyLock::new(Segmenter::default);
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
 
 fuzz_target!(|text: &str| {
-    if skip_known_bug(text) {
-        return;
-    }
     let doc = Document::new(
         "fuzz.txt".into(),
         None,

@@ -9,7 +9,7 @@ use khabar::core::document::Document;
 use khabar::core::search::{Query, hits};
 use khabar::core::segment::Segmenter;
 use khabar::core::words::words;
-use khabar_fuzz::{check_document, check_hits, skip_known_bug, slice, within_any};
+use khabar_fuzz::{check_document, check_hits, slice, within_any};
 use libfuzzer_sys::fuzz_target;
 use std::sync::LazyLock;
 
@@ -19,9 +19,6 @@ fuzz_target!(|data: &[u8]| {
     let Ok(decoded) = decode(data) else {
         return;
     };
-    if skip_known_bug(&decoded.text) {
-        return;
-    }
     let doc = Document::new("fuzz.txt".into(), None, decoded, &SEGMENTER);
     check_document(&doc);
     let text = &doc.text;

@@ -13,16 +13,6 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-/// Inputs that hit a bug already reported and not yet fixed (fuzz/README.md, "Known bugs"),
-/// skipped only when `KHABAR_FUZZ_SKIP_KNOWN=1`, so that a run can look for other bugs
-/// meanwhile. By default nothing is skipped and the fuzzers stop on them.
-pub fn skip_known_bug(text: &str) -> bool {
-    static SKIP: LazyLock<bool> =
-        LazyLock::new(|| std::env::var_os("KHABAR_FUZZ_SKIP_KNOWN").is_some_and(|v| v == "1"));
-    // segment.rs `strip_section_suffix`: a headline holding '│' (U+2502) panics.
-    *SKIP && text.contains('\u{2502}')
-}
-
 /// `text[range]`, after checking that the range is non-empty, inside the text and on char
 /// boundaries.
 #[track_caller]
