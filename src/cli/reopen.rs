@@ -2,7 +2,6 @@
 //! cache, and which step of it costs what.
 
 use super::{cpu_seconds, mb, proc_status_bytes};
-use crate::core::annotations::Annotations;
 use crate::core::cache::{self, CorpusCache};
 use crate::core::corpus::{self, CorpusSource};
 use crate::core::lexicon::Lexicon;
@@ -125,31 +124,24 @@ fn bench(folder: &Path, cache_dir: &Path, lexicon: &Arc<Lexicon>) -> i32 {
     let version = cache::extractor_version();
     let (t_decode, cached) = timed(|| CorpusCache::decode(&bytes, version));
     drop(bytes);
-    let Ok(cached) = cached else {
+    let Ok(mut cached) = cached else {
         eprintln!("khabar bench reopen: the cache did not decode: {cached:?}");
         return 1;
     };
-    let mut names: Vec<&String> = cached.files.keys().collect();
+    // As the loader takes them: moved out of the cache, in file order.
+    let mut names: Vec<String> = cached.files.keys().cloned().collect();
     names.sort();
     let (t_docs, documents) = timed(|| {
-        use rayon::prelude::*;
         names
-            .par_iter()
-            .filter_map(|n| cached.files[*n].document.to_document())
+            .iter()
+            .filter_map(|n| {
+                let stamp = cached.files[n].stamp;
+                cached.take_document(n, stamp)
+            })
             .collect::<Vec<_>>()
     });
-    let (t_annotations, annotations) = timed(|| {
-        let (entities, dates) = names
-            .iter()
-            .map(|n| {
-                (
-                    cached.files[*n].entities.clone(),
-                    cached.files[*n].dates.clone(),
-                )
-            })
-            .unzip();
-        Annotations { entities, dates }
-    });
+    let (t_annotations, annotations) =
+        timed(|| cached.take_annotations(names.iter().map(String::as_str)));
     let pairs: Vec<(usize, usize)> = documents
         .iter()
         .enumerate()

@@ -12,6 +12,7 @@
 //! file by file. The reviewer's corrections are not in the cache: they are replayed over
 //! the extraction at every open.
 
+use crate::core::annotations::Annotations;
 use crate::core::dates::ArticleDates;
 use crate::core::document::Document;
 use crate::core::entities::Entity;
@@ -120,26 +121,7 @@ pub struct CachedDocument {
     pub articles: Vec<crate::core::document::Article>,
 }
 
-impl From<&Document> for CachedDocument {
-    fn from(doc: &Document) -> CachedDocument {
-        CachedDocument {
-            file: doc.file.clone(),
-            path: doc.path.clone(),
-            encoding: doc.encoding.to_owned(),
-            warning: doc.warning.clone(),
-            text: doc.text.clone(),
-            blocks: doc.blocks.clone(),
-            articles: doc.articles.clone(),
-        }
-    }
-}
-
 impl CachedDocument {
-    /// The document again; `None` if its encoding is unknown (a damaged cache).
-    pub fn to_document(&self) -> Option<Document> {
-        self.clone().into_document()
-    }
-
     /// The document again, without copying its text; `None` if its encoding is unknown.
     pub fn into_document(self) -> Option<Document> {
         let encoding = encoding_rs::Encoding::for_label(self.encoding.as_bytes())?.name();
@@ -166,11 +148,28 @@ pub struct CorpusCache {
 }
 
 impl CorpusCache {
-    /// The cached document of a file whose stamp has not changed.
-    pub fn document(&self, file: &str, stamp: Stamp) -> Option<&CachedFile> {
+    /// Moves out the cached document of a file whose stamp has not changed (its text is not
+    /// copied); the file's extraction stays for [`Self::take_annotations`].
+    pub fn take_document(&mut self, file: &str, stamp: Stamp) -> Option<Document> {
         self.files
-            .get(file)
+            .get_mut(file)
             .filter(|c| stamp.is_known() && c.stamp == stamp)
+            .and_then(|c| std::mem::take(&mut c.document).into_document())
+    }
+
+    /// Moves out the entities and dates of `files`, in that order (empty for a file the cache
+    /// does not have).
+    pub fn take_annotations<'f>(&mut self, files: impl Iterator<Item = &'f str>) -> Annotations {
+        let (entities, dates) = files
+            .map(|file| match self.files.get_mut(file) {
+                Some(c) => (
+                    std::mem::take(&mut c.entities),
+                    std::mem::take(&mut c.dates),
+                ),
+                None => Default::default(),
+            })
+            .unzip();
+        Annotations { entities, dates }
     }
 
     /// Reads a cache file; anything but an intact cache of this version is an error.

@@ -43,12 +43,7 @@ impl EntityTables {
                 positions
             })
             .collect();
-        let mut entity_articles = vec![Vec::new(); index.entities.len()];
-        for (i, positions) in article_entities.iter().enumerate() {
-            for &p in positions {
-                entity_articles[p as usize].push(i as u32);
-            }
-        }
+        let entity_articles = invert(&article_entities, index.entities.len());
         EntityTables {
             entities,
             index,
@@ -56,6 +51,18 @@ impl EntityTables {
             entity_articles,
         }
     }
+}
+
+/// The other direction of a relation from articles to entity positions (below
+/// `entities`): for each entity, the articles that have it, in increasing order.
+pub fn invert(article_entities: &[Vec<u32>], entities: usize) -> Vec<Vec<u32>> {
+    let mut entity_articles = vec![Vec::new(); entities];
+    for (i, positions) in article_entities.iter().enumerate() {
+        for &p in positions {
+            entity_articles[p as usize].push(i as u32);
+        }
+    }
+    entity_articles
 }
 
 #[cfg(test)]

@@ -224,23 +224,13 @@ fn run(
         .map(|c| (c.file.as_str(), Stamp::new(c.size, c.modified)))
         .collect();
     // Documents of unchanged files, moved out of the cache (their texts are not copied).
-    let from_cache: Vec<Mutex<Option<Document>>> = listing
+    let from_cache: Vec<Option<Document>> = listing
         .candidates
         .iter()
-        .map(|c| {
-            let stamp = stamps[c.file.as_str()];
-            let document = cached
-                .files
-                .get_mut(&c.file)
-                .filter(|f| stamp.is_known() && f.stamp == stamp)
-                .and_then(|f| std::mem::take(&mut f.document).into_document());
-            Mutex::new(document)
-        })
+        .map(|c| cached.take_document(&c.file, stamps[c.file.as_str()]))
         .collect();
-    let reused = from_cache
-        .iter()
-        .filter(|d| d.lock().is_ok_and(|d| d.is_some()))
-        .count();
+    let reused = from_cache.iter().flatten().count();
+    let from_cache: Vec<Mutex<Option<Document>>> = from_cache.into_iter().map(Mutex::new).collect();
     let loaded = Mutex::new(Vec::new());
     listing
         .candidates
@@ -283,7 +273,7 @@ fn run(
             && cached.files.len() == documents.len();
         let (annotations, search) = if unchanged {
             let search = cached.search.take();
-            let annotations = cached_annotations(&mut cached, &documents);
+            let annotations = cached.take_annotations(documents.iter().map(|d| d.file.as_str()));
             (annotations, search)
         } else {
             (annotate(&documents, lexicon), None)
@@ -390,22 +380,6 @@ pub fn load_all(
         annotations,
         cache,
     })
-}
-
-/// Entities and dates of `documents` as the cache has them (every file is in it), moved
-/// out of the cache.
-fn cached_annotations(cached: &mut CorpusCache, documents: &[Arc<Document>]) -> Annotations {
-    let (entities, dates) = documents
-        .iter()
-        .map(|doc| match cached.files.get_mut(&doc.file) {
-            Some(c) => (
-                std::mem::take(&mut c.entities),
-                std::mem::take(&mut c.dates),
-            ),
-            None => Default::default(),
-        })
-        .unzip();
-    Annotations { entities, dates }
 }
 
 /// The cache of a freshly extracted corpus, borrowing it.

@@ -8,7 +8,7 @@ use crate::core::curation::ReviewState;
 use crate::core::dates::{ArticleDates, DateMention};
 use crate::core::document::{Article, Document};
 use crate::core::entities::Entity;
-use crate::core::entity_tables::EntityTables;
+use crate::core::entity_tables::{EntityTables, invert};
 use crate::core::index::EntityIndex;
 use crate::core::lexicon::Kind;
 use crate::core::loader::LoadEvent;
@@ -239,17 +239,12 @@ impl Library {
                     self.dirty = true;
                     let aligned = files.len() == self.documents.len()
                         && files.iter().zip(&self.documents).all(|(f, d)| *f == d.file);
-                    if aligned {
-                        self.base_entities = entities;
-                        self.dates = dates;
-                    } else {
-                        self.base_entities = vec![Vec::new(); self.documents.len()];
-                        self.dates = vec![Vec::new(); self.documents.len()];
-                        for ((file, found), dated) in files.into_iter().zip(entities).zip(dates) {
-                            if let Some(&d) = self.by_file.get(&file) {
-                                self.base_entities[d] = found;
-                                self.dates[d] = dated;
-                            }
+                    self.base_entities = vec![Vec::new(); self.documents.len()];
+                    self.dates = vec![Vec::new(); self.documents.len()];
+                    for ((file, found), dated) in files.into_iter().zip(entities).zip(dates) {
+                        if let Some(&d) = self.by_file.get(&file) {
+                            self.base_entities[d] = found;
+                            self.dates[d] = dated;
                         }
                     }
                     self.progress.annotating = false;
@@ -383,6 +378,8 @@ impl Library {
             self.entry_entities = article_entities;
             self.entity_entries = entity_articles;
         } else {
+            // Documents still in arrival order (a correction made before the extraction
+            // arrived): renumber through the list's order.
             self.entry_entities = self
                 .entries
                 .iter()
@@ -392,13 +389,7 @@ impl Library {
                         .unwrap_or_default()
                 })
                 .collect();
-            let mut entity_entries = vec![Vec::new(); index.entities.len()];
-            for (i, positions) in self.entry_entities.iter().enumerate() {
-                for &p in positions {
-                    entity_entries[p as usize].push(i as u32);
-                }
-            }
-            self.entity_entries = entity_entries;
+            self.entity_entries = invert(&self.entry_entities, index.entities.len());
         }
         self.entities = entities;
         self.index = index;
