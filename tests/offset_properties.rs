@@ -18,11 +18,11 @@ mod invariants;
 
 use invariants::{
     check_article_dates, check_date_mentions, check_document, check_entities, check_hits, slice,
-    within_any,
+    utf8_document, within_any,
 };
 use khabar::core::annotations::{annotate, article_ranges};
 use khabar::core::dates::{ArticleDates, find_dates};
-use khabar::core::decode::{Decoded, decode};
+use khabar::core::decode::decode;
 use khabar::core::document::{Article, Document, Published};
 use khabar::core::error::SkipReason;
 use khabar::core::lexicon::Lexicon;
@@ -470,17 +470,7 @@ fn encoded_text() -> impl Strategy<Value = (String, Encoding)> {
 }
 
 fn document(text: String) -> Document {
-    Document::new(
-        "prop.txt".into(),
-        None,
-        Decoded {
-            text,
-            encoding: "UTF-8",
-            had_bom: false,
-            replaced: 0,
-        },
-        &SEGMENTER,
-    )
+    utf8_document("prop.txt", text, &SEGMENTER)
 }
 
 /// A publication date as a dateline states it (day, month or year precision).

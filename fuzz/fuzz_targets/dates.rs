@@ -9,10 +9,9 @@
 
 use khabar::core::annotations::article_ranges;
 use khabar::core::dates::{ArticleDates, find_dates};
-use khabar::core::decode::Decoded;
-use khabar::core::document::{Article, Document, Published};
+use khabar::core::document::{Article, Published};
 use khabar::core::segment::Segmenter;
-use khabar_fuzz::{check_article_dates, check_date_mentions};
+use khabar_fuzz::{check_article_dates, check_date_mentions, utf8_document};
 use libfuzzer_sys::fuzz_target;
 use std::sync::LazyLock;
 
@@ -93,17 +92,7 @@ fuzz_target!(|data: &[u8]| {
     }
 
     // The articles segmentation finds.
-    let doc = Document::new(
-        "fuzz.txt".into(),
-        None,
-        Decoded {
-            text: text.to_owned(),
-            encoding: "UTF-8",
-            had_bom: false,
-            replaced: 0,
-        },
-        &SEGMENTER,
-    );
+    let doc = utf8_document("fuzz.txt", text.to_owned(), &SEGMENTER);
     for article in &doc.articles {
         let dates = ArticleDates::extract(&doc.text, article);
         check_article_dates(&doc.text, &article_ranges(article), &dates);

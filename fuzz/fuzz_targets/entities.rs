@@ -4,11 +4,9 @@
 #![no_main]
 
 use khabar::core::annotations::{annotate, article_ranges};
-use khabar::core::decode::Decoded;
-use khabar::core::document::Document;
 use khabar::core::lexicon::Lexicon;
 use khabar::core::segment::Segmenter;
-use khabar_fuzz::{check_article_dates, check_document, check_entities};
+use khabar_fuzz::{check_article_dates, check_document, check_entities, utf8_document};
 use libfuzzer_sys::fuzz_target;
 use std::sync::LazyLock;
 
@@ -16,17 +14,7 @@ static SEGMENTER: LazyLock<Segmenter> = LazyLock::new(Segmenter::default);
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
 
 fuzz_target!(|text: &str| {
-    let doc = Document::new(
-        "fuzz.txt".into(),
-        None,
-        Decoded {
-            text: text.to_owned(),
-            encoding: "UTF-8",
-            had_bom: false,
-            replaced: 0,
-        },
-        &SEGMENTER,
-    );
+    let doc = utf8_document("fuzz.txt", text.to_owned(), &SEGMENTER);
     check_document(&doc);
     let corpus = [doc];
     let annotations = annotate(&corpus, &LEXICON);

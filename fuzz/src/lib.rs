@@ -5,13 +5,27 @@
 
 use khabar::core::calendar::iso_span;
 use khabar::core::dates::{ArticleDates, DEFAULT_VOCABULARY, DateMention};
+use khabar::core::decode::Decoded;
 use khabar::core::document::{BlockKind, Document};
 use khabar::core::entities::Entity;
 use khabar::core::normalize::fold;
 use khabar::core::search::{Clause, Query};
+use khabar::core::segment::Segmenter;
 use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
+
+/// A document of already decoded UTF-8 text, segmented: what the text-level targets and
+/// property tests feed to the checks.
+pub fn utf8_document(name: &str, text: String, segmenter: &Segmenter) -> Document {
+    let decoded = Decoded {
+        text,
+        encoding: "UTF-8",
+        had_bom: false,
+        replaced: 0,
+    };
+    Document::new(name.into(), None, decoded, segmenter)
+}
 
 /// `text[range]`, after checking that the range is non-empty, inside the text and on char
 /// boundaries.
