@@ -24,6 +24,7 @@ pub mod index;
 pub mod lexicon;
 pub mod loader;
 pub mod normalize;
+pub mod regular_file;
 pub mod search;
 pub mod segment;
 pub mod synth;
