@@ -98,6 +98,7 @@ fn main() {
         folder: Some(folder.clone()),
         language: Some(Language::English),
         cache_dir: Some(cache_dir),
+        data_dir: None,
     };
     let mut harness = Harness::builder()
         .with_size([1280.0, 800.0])

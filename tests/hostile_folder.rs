@@ -171,12 +171,12 @@ fn background_loader_reports_the_same_files() {
             LoadEvent::Listed { skipped: s, .. } => skipped.extend(s.into_iter().map(|s| s.file)),
             LoadEvent::Loaded { document, .. } => loaded.push(document.file.clone()),
             LoadEvent::Skipped { skipped: s, .. } => skipped.push(s.file),
-            LoadEvent::Annotating | LoadEvent::Entities { .. } | LoadEvent::Cache(_) => {}
             LoadEvent::Finished { cancelled, .. } => {
                 assert!(!cancelled);
                 break;
             }
             LoadEvent::Failed(e) => panic!("{e}"),
+            _ => {}
         }
     }
     loaded.sort();

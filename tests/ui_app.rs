@@ -387,7 +387,7 @@ fn curation_hides_an_entity_saves_it_and_undo_brings_it_back() {
     harness.run_steps(2);
     assert!(sidebar_row(&harness, "باكو").is_none(), "hidden");
     // The sidecar is written in the corpus folder, in the background.
-    let sidecar = dir.path().join(khabar::core::curation::SIDECAR_NAME);
+    let sidecar = dir.path().join(khabar::core::sidecar::SIDECAR_NAME);
     // (Opening an article already wrote it once, marking it read: wait for the hide.)
     let mut saved = String::new();
     for _ in 0..300 {

@@ -3,8 +3,9 @@
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use khabar::core::curation::{Curation, ReviewState, SIDECAR_NAME};
+use khabar::core::curation::{Curation, ReviewState};
 use khabar::core::normalize::fold;
+use khabar::core::sidecar::SIDECAR_NAME;
 use khabar::core::timeline::Lane;
 use khabar::ui::app::Command;
 use khabar::ui::i18n::Language;
@@ -119,7 +120,8 @@ fn review_keys_move_flag_and_survive_a_reopen() {
         assert_eq!(selected_file(&harness), second);
     }
     // The app is gone (its saver finished writing); the sidecar holds the state.
-    let saved = Curation::load(&dir.path().join(SIDECAR_NAME)).unwrap();
+    let saved =
+        Curation::parse(&std::fs::read_to_string(dir.path().join(SIDECAR_NAME)).unwrap()).unwrap();
     assert_eq!(saved.review(&second).state, ReviewState::Flagged);
     let harness = harness(launch());
     let review = harness.state().library.curation.review(&second);
@@ -145,7 +147,8 @@ fn review_note_is_saved_as_typed() {
         // Typing in the note does not trigger the reading keys.
         assert_eq!(selected_file(&harness), file);
     }
-    let saved = Curation::load(&dir.path().join(SIDECAR_NAME)).unwrap();
+    let saved =
+        Curation::parse(&std::fs::read_to_string(dir.path().join(SIDECAR_NAME)).unwrap()).unwrap();
     assert_eq!(saved.review(&file).note, "تحقق من التاريخ، 2024");
 }
 

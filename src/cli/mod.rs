@@ -250,8 +250,9 @@ pub fn run_extract(folder: &Path, out: Option<&Path>, no_cache: bool) -> i32 {
     };
     let (corpus, mut annotations) = (loaded.corpus, loaded.annotations);
     // The reviewer's corrections, when the folder has them.
-    let sidecar = crate::core::curation::Curation::sidecar_for_folder(folder);
-    match crate::core::curation::Curation::load(&sidecar) {
+    // Read only: extract never writes into the corpus folder (nor anywhere else).
+    let source = CorpusSource::Folder(folder.to_owned());
+    match crate::core::sidecar::Sidecar::read(&source, None) {
         Ok(curation) => {
             annotations.entities =
                 curation.apply(&annotations.entities, |d| corpus.documents[d].text.as_str())

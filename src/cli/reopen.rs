@@ -51,7 +51,10 @@ fn load(folder: &Path, cache_dir: &Path, lexicon: &Arc<Lexicon>) -> Result<Timel
                 timeline.finished = at;
                 break;
             }
-            LoadEvent::Skipped { .. } => {}
+            LoadEvent::Skipped { .. }
+            | LoadEvent::Corrections(_)
+            | LoadEvent::Listing { .. }
+            | LoadEvent::Progress { .. } => {}
         }
     }
     Ok(timeline)

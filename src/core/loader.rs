@@ -2,7 +2,7 @@
 //! segments files in parallel (rayon) and sends what it finds over a channel, so the UI
 //! thread never waits on the disk.
 
-use crate::core::annotations::{Annotations, annotate};
+use crate::core::annotations::{Annotations, Watch, annotate_watched};
 use crate::core::cache::{
     self, CacheError, CacheSnapshot, CorpusCache, DocumentRef, FileRef, Stamp,
 };
@@ -16,6 +16,7 @@ use crate::core::error::LoadError;
 use crate::core::lexicon::Lexicon;
 use crate::core::search::SearchIndex;
 use crate::core::segment::Segmenter;
+use crate::core::sidecar::{self, Sidecar};
 use rayon::prelude::*;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -27,6 +28,11 @@ use std::time::{Duration, Instant};
 /// then `Finished` (or `Failed` instead of all of them).
 #[derive(Debug)]
 pub enum LoadEvent {
+    /// The reviewer's corrections and where they are kept, read before anything else so that
+    /// review state works on whatever is shown, even when the load is cancelled.
+    Corrections(Box<sidecar::Opened>),
+    /// The walk has found this many files so far.
+    Listing { found: usize },
     /// The walk is done: this many files and bytes will be read; these were already skipped.
     Listed {
         total_files: usize,
@@ -39,6 +45,12 @@ pub enum LoadEvent {
     Skipped { skipped: Skipped, bytes: u64 },
     /// All files are read; names are being found across the corpus.
     Annotating,
+    /// How far a stage after reading has come: `done` of `total` units (documents).
+    Progress {
+        stage: Stage,
+        done: usize,
+        total: usize,
+    },
     /// Entities of every loaded document: `entities[i]` (by article) belongs to `files[i]`.
     Entities {
         files: Vec<String>,
@@ -47,19 +59,51 @@ pub enum LoadEvent {
         dates: Vec<Vec<ArticleDates>>,
         /// Full-text index; article numbers enumerate `files` in order, then their articles.
         search: Box<SearchIndex>,
-        /// The reviewer's corrections and where they are kept (read off the UI thread).
-        curation: Result<Curation, String>,
-        /// `entities` with the corrections replayed, indexed (built here, off the UI thread);
-        /// documents numbered as `files`.
+        /// `entities` with the corrections sent in `Corrections` replayed, indexed (built
+        /// here, off the UI thread); documents numbered as `files`.
         tables: Box<EntityTables>,
-        sidecar: PathBuf,
     },
     /// What the corpus cache gave (sent before `Entities`, only when a cache is used).
     Cache(CacheReport),
-    /// All files are done, or the job was cancelled.
-    Finished { cancelled: bool, elapsed: Duration },
+    /// All files are done, or the job was cancelled during `reached`.
+    Finished {
+        cancelled: bool,
+        elapsed: Duration,
+        reached: Stage,
+    },
     /// The source could not be opened at all.
     Failed(LoadError),
+}
+
+/// The stages of a load, in order. Cancelling stops the one running; those after it do not run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub enum Stage {
+    /// Walking the folder.
+    #[default]
+    Listing,
+    /// Reading, decoding and segmenting files.
+    Reading,
+    /// Finding names across the corpus (two passes).
+    Names,
+    /// Finding dates.
+    Dates,
+    /// Building the full-text index.
+    Index,
+    /// Everything is done.
+    Done,
+}
+
+/// Where a load keeps what lasts between opens.
+#[derive(Debug, Clone, Default)]
+pub struct Places {
+    /// The corpus cache's folder; `None`: no cache.
+    pub cache_dir: Option<PathBuf>,
+    /// The per-user folder for corrections that cannot live in the corpus folder; `None`:
+    /// [`sidecar::default_data_dir`].
+    pub data_dir: Option<PathBuf>,
+    /// Leave the corrections alone (the command line reads them itself, without writing
+    /// anything): no `Corrections` event, tables built without corrections.
+    pub without_corrections: bool,
 }
 
 /// How much of a load came from the corpus cache.
@@ -110,6 +154,21 @@ impl LoadJob {
         cache_dir: Option<PathBuf>,
         wake: impl Fn() + Send + Sync + 'static,
     ) -> LoadJob {
+        let places = Places {
+            cache_dir,
+            ..Places::default()
+        };
+        LoadJob::spawn_with(source, segmenter, lexicon, places, wake)
+    }
+
+    /// Like [`Self::spawn_cached`], with every place it uses given.
+    pub fn spawn_with(
+        source: CorpusSource,
+        segmenter: Arc<Segmenter>,
+        lexicon: Arc<Lexicon>,
+        places: Places,
+        wake: impl Fn() + Send + Sync + 'static,
+    ) -> LoadJob {
         let (sender, receiver) = channel();
         let cancel = Arc::new(AtomicBool::new(false));
         let job_source = source.clone();
@@ -121,7 +180,7 @@ impl LoadJob {
                     job_source,
                     &segmenter,
                     &lexicon,
-                    cache_dir,
+                    places,
                     &sender,
                     &job_cancel,
                     &wake,
@@ -177,7 +236,7 @@ fn run(
     source: CorpusSource,
     segmenter: &Segmenter,
     lexicon: &Lexicon,
-    cache_dir: Option<PathBuf>,
+    places: Places,
     sender: &Sender<LoadEvent>,
     cancel: &AtomicBool,
     wake: &(dyn Fn() + Send + Sync),
@@ -190,6 +249,25 @@ fn run(
             *last = Instant::now();
             wake();
         }
+    };
+    let cancelled = || cancel.load(Ordering::Relaxed);
+    let finish = |reached: Stage| {
+        let _ = sender.send(LoadEvent::Finished {
+            cancelled: cancelled(),
+            elapsed: started.elapsed(),
+            reached,
+        });
+        notify(true);
+    };
+    // The corrections first: a reviewer can mark and annotate whatever arrives, cancelled or not.
+    let curation = if places.without_corrections {
+        Curation::default()
+    } else {
+        let corrections = Sidecar::open(&source, places.data_dir.as_deref());
+        let curation = corrections.curation.clone();
+        let _ = sender.send(LoadEvent::Corrections(Box::new(corrections)));
+        notify(true);
+        curation
     };
     let listing = match corpus::list(&source) {
         Ok(listing) => listing,
@@ -205,8 +283,11 @@ fn run(
         skipped: listing.skipped,
     });
     notify(true);
+    if cancelled() {
+        return finish(Stage::Listing);
+    }
     // Only folders are cached: the demo is built in, dropped files are a one-off.
-    let cache_path = match (&source, &cache_dir) {
+    let cache_path = match (&source, &places.cache_dir) {
         (CorpusSource::Folder(folder), Some(dir)) => Some(cache::cache_file(dir, folder)),
         _ => None,
     };
@@ -218,6 +299,9 @@ fn run(
         },
         None => (CorpusCache::default(), None),
     };
+    if cancelled() {
+        return finish(Stage::Reading);
+    }
     let stamps: std::collections::HashMap<&str, Stamp> = listing
         .candidates
         .iter()
@@ -237,7 +321,7 @@ fn run(
         .par_iter()
         .zip(&from_cache)
         .for_each_with(sender.clone(), |sender, (candidate, cached)| {
-            if cancel.load(Ordering::Relaxed) {
+            if cancelled() {
                 return;
             }
             let from_cache = cached.lock().ok().and_then(|mut d| d.take());
@@ -262,74 +346,110 @@ fn run(
             let _ = sender.send(event);
             notify(false);
         });
-    if !cancel.load(Ordering::Relaxed) {
-        let _ = sender.send(LoadEvent::Annotating);
-        notify(true);
-        let mut documents = loaded.into_inner().unwrap_or_else(|e| e.into_inner());
-        documents.sort_by(|a, b| a.file.cmp(&b.file));
-        // Entities depend on the whole corpus: reuse them only if no file changed.
-        let unchanged = cache_path.is_some()
-            && reused == documents.len()
-            && cached.files.len() == documents.len();
-        let (annotations, search) = if unchanged {
-            let search = cached.search.take();
-            let annotations = cached.take_annotations(documents.iter().map(|d| d.file.as_str()));
-            (annotations, search)
+    if cancelled() {
+        return finish(Stage::Reading);
+    }
+    let _ = sender.send(LoadEvent::Annotating);
+    notify(true);
+    let mut documents = loaded.into_inner().unwrap_or_else(|e| e.into_inner());
+    documents.sort_by(|a, b| a.file.cmp(&b.file));
+    // Entities depend on the whole corpus: reuse them only if no file changed.
+    let unchanged =
+        cache_path.is_some() && reused == documents.len() && cached.files.len() == documents.len();
+    let progress = |stage: Stage, done: usize, total: usize| {
+        let _ = sender.send(LoadEvent::Progress { stage, done, total });
+        notify(false);
+    };
+    let watch = Watch {
+        cancel,
+        progress: &progress,
+    };
+    let (annotations, search) = if unchanged {
+        let search = cached.search.take();
+        let annotations = cached.take_annotations(documents.iter().map(|d| d.file.as_str()));
+        (annotations, search)
+    } else {
+        match annotate_watched(&documents, lexicon, &watch) {
+            Ok(annotations) => (annotations, None),
+            Err(stage) => return finish(stage),
+        }
+    };
+    let search = match search {
+        Some(search) => Box::new(search),
+        None => match build_index(&documents, &watch) {
+            Some(search) => Box::new(search),
+            None => return finish(Stage::Index),
+        },
+    };
+    if cancelled() {
+        return finish(Stage::Index);
+    }
+    if let Some(path) = &cache_path {
+        let removed = cached
+            .files
+            .keys()
+            .filter(|f| !stamps.contains_key(f.as_str()))
+            .count();
+        let write_error = if unchanged {
+            None
         } else {
-            (annotate(&documents, lexicon), None)
+            snapshot(&documents, &annotations, &search, &stamps)
+                .write(path, version)
+                .err()
         };
-        let search = Box::new(search.unwrap_or_else(|| {
+        let _ = sender.send(LoadEvent::Cache(CacheReport {
+            reused,
+            read: documents.len() - reused,
+            removed,
+            extraction_reused: unchanged,
+            problem,
+            write_error,
+        }));
+    }
+    let tables = Box::new(EntityTables::build(&annotations.entities, &curation, |d| {
+        documents[d].text.as_str()
+    }));
+    let _ = sender.send(LoadEvent::Entities {
+        files: documents.iter().map(|d| d.file.clone()).collect(),
+        entities: annotations.entities,
+        dates: annotations.dates,
+        search,
+        tables,
+    });
+    finish(Stage::Done)
+}
+
+/// Builds the full-text index on its own thread and waits for it while watching `cancel`:
+/// the index is one sequence of steps that cannot stop half-way, so a cancelled load leaves
+/// it to finish on its own and goes on at once. `None` when cancelled.
+fn build_index(documents: &[Arc<Document>], watch: &Watch<'_>) -> Option<SearchIndex> {
+    let total = documents.len();
+    (watch.progress)(Stage::Index, 0, total);
+    let documents = documents.to_vec();
+    let (done, result) = std::sync::mpsc::sync_channel(1);
+    let spawned = std::thread::Builder::new()
+        .name("khabar-index".into())
+        .spawn(move || {
             let pairs: Vec<(usize, usize)> = documents
                 .iter()
                 .enumerate()
                 .flat_map(|(d, doc)| (0..doc.articles.len()).map(move |a| (d, a)))
                 .collect();
-            SearchIndex::build(&documents, &pairs)
-        }));
-        if let Some(path) = &cache_path {
-            let removed = cached
-                .files
-                .keys()
-                .filter(|f| !stamps.contains_key(f.as_str()))
-                .count();
-            let write_error = if unchanged {
-                None
-            } else {
-                snapshot(&documents, &annotations, &search, &stamps)
-                    .write(path, version)
-                    .err()
-            };
-            let _ = sender.send(LoadEvent::Cache(CacheReport {
-                reused,
-                read: documents.len() - reused,
-                removed,
-                extraction_reused: unchanged,
-                problem,
-                write_error,
-            }));
-        }
-        let sidecar = sidecar_path(&source);
-        let curation = Curation::load(&sidecar).map_err(|e| e.to_string());
-        let tables = Box::new(EntityTables::build(
-            &annotations.entities,
-            curation.as_ref().unwrap_or(&Curation::default()),
-            |d| documents[d].text.as_str(),
-        ));
-        let _ = sender.send(LoadEvent::Entities {
-            files: documents.iter().map(|d| d.file.clone()).collect(),
-            entities: annotations.entities,
-            dates: annotations.dates,
-            search,
-            curation,
-            tables,
-            sidecar,
+            let _ = done.send(SearchIndex::build(&documents, &pairs));
         });
+    if spawned.is_err() {
+        return None;
     }
-    let _ = sender.send(LoadEvent::Finished {
-        cancelled: cancel.load(Ordering::Relaxed),
-        elapsed: started.elapsed(),
-    });
-    notify(true);
+    loop {
+        match result.recv_timeout(Duration::from_millis(50)) {
+            Ok(index) => {
+                (watch.progress)(Stage::Index, total, total);
+                return Some(index);
+            }
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) if !watch.is_cancelled() => {}
+            Err(_) => return None,
+        }
+    }
 }
 
 /// A source loaded to the end (for the command line): like the window's load, with the
@@ -349,7 +469,12 @@ pub fn load_all(
     lexicon: Arc<Lexicon>,
     cache_dir: Option<PathBuf>,
 ) -> Result<Loaded, LoadError> {
-    let job = LoadJob::spawn_cached(source, segmenter, lexicon, cache_dir, || {});
+    let places = Places {
+        cache_dir,
+        data_dir: None,
+        without_corrections: true,
+    };
+    let job = LoadJob::spawn_with(source, segmenter, lexicon, places, || {});
     let mut documents = Vec::new();
     let mut corpus = crate::core::corpus::Corpus::default();
     let mut annotations = Annotations::default();
@@ -363,7 +488,10 @@ pub fn load_all(
                 entities, dates, ..
             } => annotations = Annotations { entities, dates },
             LoadEvent::Cache(report) => cache = Some(report),
-            LoadEvent::Annotating => {}
+            LoadEvent::Annotating
+            | LoadEvent::Corrections(_)
+            | LoadEvent::Listing { .. }
+            | LoadEvent::Progress { .. } => {}
             LoadEvent::Finished { .. } => break,
             LoadEvent::Failed(e) => return Err(e),
         }
@@ -413,18 +541,6 @@ fn snapshot<'a>(
     }
 }
 
-/// Where a source keeps the reviewer's corrections.
-pub fn sidecar_path(source: &CorpusSource) -> PathBuf {
-    match source {
-        CorpusSource::Folder(folder) => Curation::sidecar_for_folder(folder),
-        CorpusSource::Demo => Curation::in_data_dir("demo corpus"),
-        CorpusSource::Paths(paths) => {
-            let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-            Curation::in_data_dir(&names.join("\n"))
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -450,7 +566,11 @@ mod tests {
             || {},
         );
         let events = collect(&job);
-        let LoadEvent::Listed { total_files, .. } = &events[0] else {
+        assert!(
+            matches!(events[0], LoadEvent::Corrections(_)),
+            "corrections come first"
+        );
+        let LoadEvent::Listed { total_files, .. } = &events[1] else {
             panic!("{events:?}")
         };
         let loaded = events
@@ -477,7 +597,10 @@ mod tests {
         );
         assert!(matches!(
             collect(&job).as_slice(),
-            [LoadEvent::Failed(LoadError::NotFound(_))]
+            [
+                LoadEvent::Corrections(_),
+                LoadEvent::Failed(LoadError::NotFound(_))
+            ]
         ));
     }
 

@@ -27,6 +27,7 @@ pub mod normalize;
 pub mod regular_file;
 pub mod search;
 pub mod segment;
+pub mod sidecar;
 pub mod synth;
 pub mod timeline;
 pub mod watcher;

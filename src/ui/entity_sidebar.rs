@@ -27,7 +27,10 @@ pub struct Sidebar<'a> {
     /// Articles of the filtered list mentioning each entity (indexed like `index.entities`);
     /// `None` when nothing is filtered.
     pub counts: Option<&'a [u32]>,
-    pub annotating: bool,
+    /// How far finding names has come (0..=1) while it runs.
+    pub annotating: Option<f32>,
+    /// The load was cancelled before names were found: say so instead of an empty list.
+    pub names_cancelled: bool,
     /// The entity chosen to be merged into another.
     pub merge_source: Option<&'a str>,
     /// The entity being renamed and the name typed so far.
@@ -175,11 +178,16 @@ pub fn entity_sidebar_ui(ui: &mut Ui, s: &mut Sidebar<'_>) -> Option<Command> {
             }
         });
     }
-    if s.annotating {
-        ui.horizontal(|ui| {
-            ui.spinner();
-            ui.label(weak(ui, l.t(T::FindingNames)));
-        });
+    if let Some(done) = s.annotating {
+        // A bar, not a spinner: on a large folder this stage takes a while.
+        ui.add(
+            egui::ProgressBar::new(done)
+                .text(weak(ui, l.t(T::FindingNames)))
+                .desired_width(ui.available_width()),
+        );
+    }
+    if s.names_cancelled {
+        ui.label(weak(ui, l.t(T::NamesCancelled)));
     }
     ui.separator();
     egui::ScrollArea::vertical()

@@ -202,6 +202,21 @@ strings! {
     ExportFailed: "Export failed: {0}", "تعذّر التصدير: {0}";
     CorrectionsNotSaved: "Corrections not saved: {0}", "لم تُحفظ التصحيحات: {0}";
     CorrectionsNotLoaded: "Corrections not loaded: {0}", "لم تُقرأ التصحيحات: {0}";
+    CorrectionsDamaged: "The corrections file {0} could not be read ({1}). It was left exactly as it is; {2} Its corrections and notes are not shown, and nothing is saved until you choose:",
+        "تعذّرت قراءة ملف التصحيحات {0} ({1}). تُرك كما هو تمامًا؛ {2} لا تظهر تصحيحاته وملاحظاته، ولن يُحفظ شيء حتى تختار:";
+    CorrectionsCopy: "a copy was saved as {0}.", "وحُفظت نسخة منه باسم {0}.";
+    CorrectionsNoCopy: "no copy could be made ({0}).", "ولم يمكن حفظ نسخة منه ({0}).";
+    CorrectionsKeepReadOnly: "Leave it as it is (do not save changes)", "اتركه كما هو (دون حفظ التغييرات)";
+    CorrectionsStartFresh: "Start a new corrections file (the copy stays)", "ابدأ ملف تصحيحات جديدًا (تبقى النسخة)";
+    CorrectionsKept: "Changes are not being saved: the corrections file {0} could not be read and is left as it is.",
+        "التغييرات لا تُحفظ: تعذّرت قراءة ملف التصحيحات {0} وتُرك كما هو.";
+    CorrectionsNewer: "The corrections file {0} was written by a newer version of Khabar (format {1}). Its corrections are shown as far as this version understands them; changes are not saved.",
+        "كُتب ملف التصحيحات {0} بإصدار أحدث من خبر (الصيغة {1}). تظهر تصحيحاته بقدر ما يفهمه هذا الإصدار، ولا تُحفظ التغييرات.";
+    CorrectionsUnwritable: "Corrections cannot be saved: {0}", "لا يمكن حفظ التصحيحات: {0}";
+    CorrectionsInDataFolder: "· corrections saved in your data folder (this folder is read-only)",
+        "· تُحفظ التصحيحات في مجلد بياناتك (هذا المجلد للقراءة فقط)";
+    CorrectionsUnknown: "· {0} corrections from a newer version kept but not applied",
+        "· تصحيحات من إصدار أحدث محفوظة دون تطبيق: {0}";
     DropHere: "Drop a folder to open it", "أفلِت مجلدًا لفتحه";
     // Filter bar
     SearchHint: "Search articles…  (/)", "ابحث في المقالات…  (/)";
@@ -237,6 +252,16 @@ strings! {
         "عرض الملفات التي لم تُحمَّل وسبب ذلك";
     LoadedWithProblems: "· {0} loaded with problems", "· حُمِّلت مع مشكلات: {0}";
     LoadingCancelled: "Loading cancelled", "أُلغي التحميل";
+    PartialFiles: "Partial: {0} of {1} files read; names, dates and search are missing",
+        "جزئي: قُرئ {0} من {1} ملفًا؛ الأسماء والتواريخ والبحث غير متوفرة";
+    PartialNames: "Partial: names, dates and search are missing", "جزئي: الأسماء والتواريخ والبحث غير متوفرة";
+    LoadEverything: "Load everything", "حمّل الكل";
+    DatesCancelled: "Dates were not found: loading was cancelled.", "لم تُستخرج التواريخ: أُلغي التحميل.";
+    NamesCancelled: "Names were not found: loading was cancelled.", "لم تُستخرج الأسماء: أُلغي التحميل.";
+    StageListing: "Listing files: {0} found", "حصر الملفات: {0}";
+    StageNames: "Finding names: {0} %", "استخراج الأسماء: {0}٪";
+    StageDates: "Finding dates: {0} %", "استخراج التواريخ: {0}٪";
+    StageIndex: "Building the search index…", "بناء فهرس البحث…";
     Loaded: "Loaded", "اكتمل التحميل";
     InSeconds: " in {0} s", " في {0} ث";
     SkippedFiles: "Skipped files", "الملفات المتروكة";

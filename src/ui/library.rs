@@ -11,8 +11,9 @@ use crate::core::entities::Entity;
 use crate::core::entity_tables::{EntityTables, invert};
 use crate::core::index::EntityIndex;
 use crate::core::lexicon::Kind;
-use crate::core::loader::LoadEvent;
+use crate::core::loader::{LoadEvent, Stage};
 use crate::core::search::SearchIndex;
+use crate::core::sidecar::Sidecar;
 use crate::core::timeline::{Lane, Mark, Timeline};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -38,9 +39,33 @@ pub struct Progress {
     pub annotating: bool,
     pub cancelled: bool,
     pub elapsed: Option<Duration>,
+    /// Files the walk has found so far (before `listed`).
+    pub found: usize,
+    /// The stage running (or, once finished, the one reached: `Done` unless cancelled).
+    pub stage: Stage,
+    /// How far `stage` has come, in its own units (documents), when it is after reading.
+    pub stage_done: usize,
+    pub stage_total: usize,
 }
 
 impl Progress {
+    /// True when the load was cancelled before everything was found: the corpus shown is
+    /// partial (files, names, dates or search missing).
+    pub fn is_partial(&self) -> bool {
+        self.finished && self.cancelled && self.stage != Stage::Done
+    }
+
+    /// Fraction done of the stage running, 0..=1 (reading: by bytes).
+    pub fn stage_fraction(&self) -> f32 {
+        match self.stage {
+            Stage::Listing => 0.0,
+            Stage::Reading => self.fraction(),
+            Stage::Done => 1.0,
+            _ if self.stage_total > 0 => self.stage_done as f32 / self.stage_total as f32,
+            _ => 0.0,
+        }
+    }
+
     /// Fraction done, 0..=1.
     pub fn fraction(&self) -> f32 {
         if self.total_bytes > 0 {
@@ -122,8 +147,11 @@ pub struct Library {
     /// enumerate files by name, then their articles). `None` until loading is done.
     pub search: Option<SearchIndex>,
     pub curation: Curation,
-    /// Where the corrections are saved.
-    pub sidecar: Option<std::path::PathBuf>,
+    /// Where the corrections are kept and whether they may be written; `None` until the
+    /// loader has read them.
+    pub sidecar: Option<Sidecar>,
+    /// The edits as read, to tell whether the loader's tables (built with them) still fit.
+    edits_at_open: Vec<crate::core::curation::Edit>,
     /// A problem reading or saving corrections, shown to the user.
     pub curation_error: Option<String>,
     pub skipped: Vec<Skipped>,
@@ -167,6 +195,7 @@ impl Library {
             search: None,
             curation: Curation::default(),
             sidecar: None,
+            edits_at_open: Vec::new(),
             curation_error: None,
             skipped: Vec::new(),
             warned: 0,
@@ -191,6 +220,12 @@ impl Library {
         }
         for event in events {
             match event {
+                LoadEvent::Corrections(opened) => {
+                    self.edits_at_open = opened.curation.edits.clone();
+                    self.curation = opened.curation;
+                    self.sidecar = Some(opened.sidecar);
+                }
+                LoadEvent::Listing { found } => self.progress.found = found,
                 LoadEvent::Listed {
                     total_files,
                     total_bytes,
@@ -199,6 +234,8 @@ impl Library {
                     self.progress.total_files = total_files;
                     self.progress.total_bytes = total_bytes;
                     self.progress.listed = true;
+                    self.progress.found = total_files;
+                    self.progress.stage = Stage::Reading;
                     self.skipped.extend(skipped);
                 }
                 LoadEvent::Loaded { document, bytes } => {
@@ -215,16 +252,22 @@ impl Library {
                     self.progress.bytes_done += bytes;
                     self.skipped.push(skipped);
                 }
-                LoadEvent::Annotating => self.progress.annotating = true,
+                LoadEvent::Annotating => {
+                    self.progress.annotating = true;
+                    self.progress.stage = Stage::Names;
+                }
+                LoadEvent::Progress { stage, done, total } => {
+                    self.progress.stage = stage;
+                    self.progress.stage_done = done;
+                    self.progress.stage_total = total;
+                }
                 LoadEvent::Cache(report) => self.cache = Some(report),
                 LoadEvent::Entities {
                     files,
                     entities,
                     dates,
                     search,
-                    curation,
                     tables,
-                    sidecar,
                 } => {
                     self.search = Some(*search);
                     // Number documents as the loader did (by file name), so that its tables
@@ -248,25 +291,23 @@ impl Library {
                         }
                     }
                     self.progress.annotating = false;
-                    let curation_read = curation.is_ok();
-                    match curation {
-                        Ok(curation) => self.curation = curation,
-                        Err(error) => {
-                            self.curation_error = Some(format!("Corrections not loaded: {error}"))
-                        }
-                    }
-                    self.sidecar = Some(sidecar);
-                    // The loader built the tables with the same corrections (or none when
-                    // they could not be read, as the library then has none).
-                    if aligned && (curation_read || self.curation.edits.is_empty()) {
+                    // The loader built the tables with the corrections as read; they fit
+                    // unless the reviewer has changed the edits since.
+                    if aligned && self.curation.edits == self.edits_at_open {
                         self.install_tables(*tables);
                     } else {
                         self.apply_curation();
                     }
                     self.build_timeline();
                 }
-                LoadEvent::Finished { cancelled, elapsed } => {
+                LoadEvent::Finished {
+                    cancelled,
+                    elapsed,
+                    reached,
+                } => {
                     self.progress.finished = true;
+                    self.progress.annotating = false;
+                    self.progress.stage = reached;
                     self.progress.cancelled = cancelled;
                     self.progress.elapsed = Some(elapsed);
                     self.skipped.sort_by(|a, b| a.file.cmp(&b.file));

@@ -16,7 +16,7 @@ pub mod start;
 pub mod status_bar;
 pub mod timeline_strip;
 
-pub use app::{KhabarApp, Launch};
+pub use app::{Command, KhabarApp, Launch};
 
 /// Application id (window class on Linux, persistence folder name).
 pub const APP_ID: &str = "khabar";

@@ -51,6 +51,9 @@ pub fn status_bar_ui(ui: &mut Ui, library: &Library, shown: usize, l: Language) 
                 T::Loaded
             });
             ui.label(weak(ui, format!("· {state}{elapsed}")));
+            if p.is_partial() {
+                partial_ui(ui, library, l, &mut command);
+            }
             if let Some(cache) = &library.cache {
                 cache_ui(ui, cache, l);
             }
@@ -62,8 +65,37 @@ pub fn status_bar_ui(ui: &mut Ui, library: &Library, shown: usize, l: Language) 
             });
             ui.label(weak(ui, format!("· {state}")));
         }
+        if let Some(sidecar) = &library.sidecar {
+            if sidecar.is_overlay() && sidecar.may_write() {
+                ui.label(weak(ui, l.t(T::CorrectionsInDataFolder)));
+            }
+            let unknown = library.curation.unknown_edits();
+            if unknown > 0 {
+                ui.label(weak(ui, l.f(T::CorrectionsUnknown, &[&unknown])));
+            }
+        }
     });
     command
+}
+
+/// What a cancelled load left out, and a button to load everything.
+fn partial_ui(ui: &mut Ui, library: &Library, l: Language, command: &mut Option<Command>) {
+    use crate::core::loader::Stage;
+    let p = &library.progress;
+    let missing = match p.stage {
+        Stage::Listing | Stage::Reading => l.f(T::PartialFiles, &[&p.files_done, &p.total_files]),
+        _ => l.t(T::PartialNames).to_owned(),
+    };
+    let warn = ui.visuals().warn_fg_color;
+    ui.label(crate::ui::i18n::styled(
+        ui,
+        format!("· {missing}"),
+        egui::TextStyle::Body,
+        Some(warn),
+    ));
+    if ui.button(text(ui, l.t(T::LoadEverything))).clicked() {
+        *command = Some(Command::Open(library.source.clone()));
+    }
 }
 
 /// How much came from the corpus cache, and any problem with it.

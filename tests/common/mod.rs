@@ -18,6 +18,10 @@ pub fn harness(launch: Launch) -> Harness<'static, KhabarApp> {
         cache_dir: launch
             .cache_dir
             .or_else(|| Some(tempfile::tempdir().unwrap().keep())),
+        // ... and corrections of read-only folders and of the demo likewise.
+        data_dir: launch
+            .data_dir
+            .or_else(|| Some(tempfile::tempdir().unwrap().keep())),
         ..launch
     };
     let mut harness = Harness::builder()

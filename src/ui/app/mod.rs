@@ -2,13 +2,14 @@
 
 use crate::core::calendar::iso_day;
 use crate::core::corpus::CorpusSource;
-use crate::core::curation::{Edit, Review, ReviewState, Saver};
+use crate::core::curation::{Edit, Review, ReviewState};
 use crate::core::export::{ExportArticle, Format, ReportHeader, render, write_atomically};
 use crate::core::lexicon::Kind;
 use crate::core::lexicon::Lexicon;
 use crate::core::loader::LoadJob;
 use crate::core::search::Query;
 use crate::core::segment::Segmenter;
+use crate::core::sidecar::Saver;
 use crate::core::timeline::{Lane, Mark};
 use crate::ui::i18n::{Language, T, text};
 use crate::ui::library::{ArticleKey, Library};
@@ -24,6 +25,7 @@ use crate::ui::{article_list, entity_sidebar, fonts, reader, status_bar};
 use std::path::PathBuf;
 use std::sync::Arc;
 
+mod corrections_banner;
 mod export;
 mod filter_bar;
 mod persistence;
@@ -46,6 +48,9 @@ pub struct Launch {
     pub language: Option<Language>,
     /// Where corpus caches are kept; `None`: the user's cache folder.
     pub cache_dir: Option<PathBuf>,
+    /// Where corrections of read-only folders (and of the demo) are kept; `None`: the user's
+    /// data folder.
+    pub data_dir: Option<PathBuf>,
 }
 
 /// What the search hits were found for: library, article and search text.
@@ -125,6 +130,10 @@ pub enum Command {
     SetTheme(egui::ThemePreference),
     /// Open or close the help window.
     ShowHelp(bool),
+    /// Leave a corrections file that could not be read as it is (changes not saved).
+    KeepCorrectionsReadOnly,
+    /// Start a new corrections file over one that could not be read (its copy stays).
+    StartFreshCorrections,
 }
 
 /// The Khabar window.
@@ -142,6 +151,8 @@ pub struct KhabarApp {
     lexicon: Arc<Lexicon>,
     /// Where corpus caches are kept (`None`: no cache, e.g. no cache folder on this system).
     cache_dir: Option<PathBuf>,
+    /// See [`Launch::data_dir`].
+    data_dir: Option<PathBuf>,
     pub selected: Option<ArticleKey>,
     pub reader: ReaderState,
     pub show_skipped: bool,
@@ -258,6 +269,7 @@ impl KhabarApp {
                 .cache_dir
                 .clone()
                 .or_else(crate::core::cache::default_dir),
+            data_dir: launch.data_dir.clone(),
             selected: None,
             reader: ReaderState::default(),
             show_skipped: false,
@@ -329,25 +341,33 @@ impl KhabarApp {
         self.timeline_view = TimelineView::default();
         self.search_cache = None;
         self.review_filter = None;
-        self.job = Some(LoadJob::spawn_cached(
+        self.job = Some(LoadJob::spawn_with(
             source,
             self.segmenter.clone(),
             self.lexicon.clone(),
-            self.cache_dir.clone(),
+            self.places(),
             move || ctx.request_repaint(),
         ));
     }
 
+    fn places(&self) -> crate::core::loader::Places {
+        crate::core::loader::Places {
+            cache_dir: self.cache_dir.clone(),
+            data_dir: self.data_dir.clone(),
+            without_corrections: false,
+        }
+    }
+
     /// Re-applies the corrections and saves them, off the UI thread.
     fn curation_changed(&mut self) {
-        self.library.curation.version = 1;
+        self.library.curation.version = crate::core::curation::FORMAT_VERSION;
         self.library.apply_curation();
         self.save_sidecar();
     }
 
     fn save_sidecar(&self) {
-        if let Some(path) = &self.library.sidecar {
-            self.saver.save(path, &self.library.curation);
+        if let Some(sidecar) = &self.library.sidecar {
+            self.saver.save(sidecar, &self.library.curation);
         }
     }
 
@@ -410,11 +430,11 @@ impl KhabarApp {
             self.refresh_due = None;
             let source = self.library.source.clone();
             let wake = ctx.clone();
-            let job = LoadJob::spawn_cached(
+            let job = LoadJob::spawn_with(
                 source.clone(),
                 self.segmenter.clone(),
                 self.lexicon.clone(),
-                self.cache_dir.clone(),
+                self.places(),
                 move || wake.request_repaint(),
             );
             self.refresh = Some((job, Library::new(source)));
@@ -433,7 +453,16 @@ impl KhabarApp {
                 return;
             }
             let view = self.saved_state();
-            self.library = library;
+            let old = std::mem::replace(&mut self.library, library);
+            // The corrections in memory are the newest (a save may still be on its way) and
+            // the reviewer's choice about a damaged file stands: keep both across the reload.
+            if let Some(sidecar) = old.sidecar {
+                self.library.sidecar = Some(sidecar);
+                if self.library.curation != old.curation {
+                    self.library.curation = old.curation;
+                    self.library.apply_curation();
+                }
+            }
             self.search_cache = None;
             self.pending_restore = Some(view);
             self.apply_restore();
@@ -473,8 +502,29 @@ impl KhabarApp {
                     self.curation_changed();
                 }
                 Command::Undo => {
-                    if self.library.curation.edits.pop().is_some() {
+                    // A read-only folder's own edits cannot be taken back, only the reviewer's.
+                    let locked = self
+                        .library
+                        .sidecar
+                        .as_ref()
+                        .map_or(0, |s| s.locked_edits());
+                    if self.library.curation.edits.len() > locked
+                        && self.library.curation.edits.pop().is_some()
+                    {
                         self.curation_changed();
+                    }
+                }
+                Command::KeepCorrectionsReadOnly => {
+                    if let Some(sidecar) = &mut self.library.sidecar {
+                        sidecar.keep_read_only();
+                    }
+                }
+                Command::StartFreshCorrections => {
+                    if let Some(sidecar) = &mut self.library.sidecar
+                        && sidecar.start_fresh()
+                    {
+                        // What is in memory (this session's changes) becomes the new file.
+                        self.save_sidecar();
                     }
                 }
                 Command::SetReviewState(state) => {
@@ -758,7 +808,10 @@ impl eframe::App for KhabarApp {
             )
         };
         egui::Panel::top("top_bar").show(ui, |ui| {
-            ui.with_layout(layout, |ui| self.top_bar_ui(ui));
+            ui.with_layout(layout, |ui| {
+                self.top_bar_ui(ui);
+                self.corrections_banner_ui(ui);
+            });
         });
         egui::Panel::bottom("status_bar").show(ui, |ui| {
             ui.with_layout(layout, |ui| {
@@ -795,7 +848,8 @@ impl eframe::App for KhabarApp {
             .default_size(300.0)
             .min_size(200.0)
             .show(ui, |ui| {
-                let annotating = self.library.progress.annotating;
+                let p = &self.library.progress;
+                let annotating = p.annotating.then(|| p.stage_fraction());
                 let mut sidebar = entity_sidebar::Sidebar {
                     index: &self.library.index,
                     query: &mut self.entity_query,
@@ -804,6 +858,7 @@ impl eframe::App for KhabarApp {
                     kinds: &self.kind_filter,
                     counts: self.view.counts.as_deref(),
                     annotating,
+                    names_cancelled: self.library.progress.is_partial(),
                     merge_source: self.merge_source.as_deref(),
                     renaming: &mut self.renaming,
                     edits: self.library.curation.edits.len(),

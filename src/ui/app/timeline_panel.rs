@@ -37,6 +37,13 @@ impl KhabarApp {
     }
 
     pub(super) fn timeline_ui(&mut self, ui: &mut egui::Ui) {
+        if self.library.progress.is_partial() {
+            // An empty strip would look like a corpus without dates.
+            let l = self.language;
+            ui.with_layout(l.panel_layout(), |ui| {
+                ui.label(crate::ui::i18n::weak(ui, l.t(T::DatesCancelled)));
+            });
+        }
         let library = &self.library;
         let describe = |mark: &Mark| -> (String, String) {
             let Some((doc, article, mention)) = library.mark_mention(mark) else {

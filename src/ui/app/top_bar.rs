@@ -1,6 +1,7 @@
 //! The top bar (open, export, progress, cancel) and the drop overlay.
 
 use super::*;
+use crate::core::loader::Stage;
 
 impl KhabarApp {
     pub(super) fn top_bar_ui(&mut self, ui: &mut egui::Ui) {
@@ -43,18 +44,28 @@ impl KhabarApp {
             if self.library.is_loading() {
                 let p = &self.library.progress;
                 let mib = |b: u64| format!("{:.1}", b as f64 / (1024.0 * 1024.0));
-                let progress = l.f(
-                    T::Progress,
-                    &[
-                        &p.files_done,
-                        &p.total_files,
-                        &mib(p.bytes_done),
-                        &mib(p.total_bytes),
-                    ],
-                );
+                let percent = format!("{:.0}", p.stage_fraction() * 100.0);
+                let progress = match p.stage {
+                    Stage::Listing => l.f(T::StageListing, &[&p.found]),
+                    Stage::Reading | Stage::Done => l.f(
+                        T::Progress,
+                        &[
+                            &p.files_done,
+                            &p.total_files,
+                            &mib(p.bytes_done),
+                            &mib(p.total_bytes),
+                        ],
+                    ),
+                    Stage::Names => l.f(T::StageNames, &[&percent]),
+                    Stage::Dates => l.f(T::StageDates, &[&percent]),
+                    Stage::Index => l.t(T::StageIndex).to_owned(),
+                };
+                // Listing and the index cannot say how far they are: the bar moves instead.
+                let unknown_length = matches!(p.stage, Stage::Listing | Stage::Index);
                 ui.add(
-                    egui::ProgressBar::new(p.fraction())
+                    egui::ProgressBar::new(p.stage_fraction())
                         .text(text(ui, progress))
+                        .animate(unknown_length)
                         .desired_width(320.0),
                 );
                 if ui.button(text(ui, l.t(T::Cancel))).clicked() {
