@@ -12,7 +12,10 @@ impl KhabarApp {
             return;
         };
         let l = self.language;
-        let path = |p: &std::path::Path| p.display().to_string();
+        // Paths and error texts are left-to-right runs inside a sentence that may be Arabic:
+        // isolate them (FSI … PDI) so their slashes and dots stay where they are.
+        let isolate = |s: &str| format!("\u{2068}{s}\u{2069}");
+        let path = |p: &std::path::Path| isolate(&p.display().to_string());
         let (message, choices) = match &sidecar.state {
             SidecarState::Writable => return,
             SidecarState::Damaged {
@@ -23,9 +26,12 @@ impl KhabarApp {
             } => {
                 let copy = match backup {
                     Ok(copy) => l.f(T::CorrectionsCopy, &[&path(copy)]),
-                    Err(e) => l.f(T::CorrectionsNoCopy, &[e]),
+                    Err(e) => l.f(T::CorrectionsNoCopy, &[&isolate(e)]),
                 };
-                let message = l.f(T::CorrectionsDamaged, &[&path(file), problem, &copy]);
+                let message = l.f(
+                    T::CorrectionsDamaged,
+                    &[&path(file), &isolate(problem), &copy],
+                );
                 (message, (true, true))
             }
             SidecarState::Damaged {
@@ -35,21 +41,30 @@ impl KhabarApp {
                 l.f(T::CorrectionsNewer, &[&path(file), version]),
                 (false, false),
             ),
-            SidecarState::Unwritable { problem } => {
-                (l.f(T::CorrectionsUnwritable, &[problem]), (false, false))
-            }
+            SidecarState::Unwritable { problem } => (
+                l.f(T::CorrectionsUnwritable, &[&isolate(problem)]),
+                (false, false),
+            ),
         };
         let warn = ui.visuals().warn_fg_color;
         egui::Frame::group(ui.style())
             .stroke(egui::Stroke::new(1.5, warn))
             .show(ui, |ui| {
                 ui.set_width(ui.available_width());
-                ui.label(crate::ui::i18n::styled(
+                // A paragraph laid out by our bidi layer and wrapped (one egui label would be
+                // a single clipped line, in the wrong order in Arabic).
+                let style = crate::ui::bidi_text::TextStyle::new(
+                    egui::TextStyle::Body.resolve(ui.style()),
+                    warn,
+                    l.direction(),
+                );
+                crate::ui::bidi_text::bidi_label(
                     ui,
-                    message,
-                    egui::TextStyle::Body,
-                    Some(warn),
-                ));
+                    &message,
+                    &style,
+                    usize::MAX,
+                    egui::Sense::hover(),
+                );
                 ui.horizontal(|ui| {
                     let (keep, fresh) = choices;
                     if keep
