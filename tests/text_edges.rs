@@ -1,8 +1,9 @@
 //! Text edge cases from the hostile-input probe: stray NUL bytes in good text, every kind of
 //! line end, and invisible format characters inside names.
 
+use khabar::core::dates::find_dates;
 use khabar::core::decode::decode;
-use khabar::core::document::Document;
+use khabar::core::document::{BlockKind, Document, line_ranges};
 use khabar::core::error::SkipReason;
 use khabar::core::segment::Segmenter;
 use std::sync::LazyLock;
@@ -11,6 +12,7 @@ static SEGMENTER: LazyLock<Segmenter> = LazyLock::new(Segmenter::default);
 
 const HEADLINE: &str = "رئيس الوزراء يزور باكو";
 const P1: &str = "وصل رئيس الوزراء اليوم إلى العاصمة باكو في زيارة رسمية تستغرق يومين، يبحث خلالها العلاقات الثنائية.";
+const P2: &str = "وأضاف أن الجولة المقبلة من المفاوضات ستعقد في العاصمة خلال الأسابيع القليلة القادمة، بحضور الوسطاء.";
 
 fn document(bytes: &[u8]) -> Result<Document, SkipReason> {
     let decoded = decode(bytes)?;
@@ -49,4 +51,53 @@ fn files_made_of_nuls_or_binary_stay_skipped() {
         sparse.extend_from_slice(b"\0\0 ");
     }
     assert!(matches!(document(&sparse), Err(SkipReason::Binary(_))));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Line ends
+
+#[test]
+fn a_lone_cr_and_unicode_separators_are_line_breaks() {
+    for end in ["\r", "\r\n", "\n", "\u{2028}", "\u{2029}"] {
+        let text = format!("{HEADLINE}{end}{end}{P1}{end}{P2}{end}");
+        let doc = document(text.as_bytes()).unwrap();
+        assert_eq!(doc.text, text, "the text is kept as decoded");
+        let blocks: Vec<(&str, BlockKind)> = doc
+            .blocks
+            .iter()
+            .map(|b| (doc.slice(&b.range), b.kind))
+            .collect();
+        assert_eq!(
+            blocks,
+            [
+                (HEADLINE, BlockKind::Title),
+                (P1, BlockKind::Body),
+                (P2, BlockKind::Body)
+            ],
+            "line end {end:?}"
+        );
+        // The sentence around a word ends at the line's end, not in the next line.
+        let at = text.find("الوسطاء").unwrap();
+        assert_eq!(&text[doc.sentence_around(&(at..at + 2))], P2);
+    }
+}
+
+#[test]
+fn a_crlf_is_one_line_end() {
+    let lines: Vec<&str> = {
+        let text = "أ\r\nب\r\n\r\nج";
+        line_ranges(text).map(|r| &text[r]).collect()
+    };
+    assert_eq!(lines, ["أ", "ب", "", "ج"]);
+}
+
+#[test]
+fn dates_do_not_run_across_a_lone_cr() {
+    // "page 15" on one line, "March 2024" on the next: not the 15th of March.
+    let text = "انظر الصفحة 15\rمارس 2024 كان شهرا صعبا";
+    let values: Vec<String> = find_dates(text, None)
+        .into_iter()
+        .map(|d| d.value)
+        .collect();
+    assert_eq!(values, ["2024-03"]);
 }
