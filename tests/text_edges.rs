@@ -4,11 +4,15 @@
 use khabar::core::dates::find_dates;
 use khabar::core::decode::decode;
 use khabar::core::document::{BlockKind, Document, line_ranges};
+use khabar::core::entities::{KnownPeople, Recognizer};
 use khabar::core::error::SkipReason;
+use khabar::core::lexicon::{Kind, Lexicon};
+use khabar::core::normalize::is_format_char;
 use khabar::core::segment::Segmenter;
 use std::sync::LazyLock;
 
 static SEGMENTER: LazyLock<Segmenter> = LazyLock::new(Segmenter::default);
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
 
 const HEADLINE: &str = "رئيس الوزراء يزور باكو";
 const P1: &str = "وصل رئيس الوزراء اليوم إلى العاصمة باكو في زيارة رسمية تستغرق يومين، يبحث خلالها العلاقات الثنائية.";
@@ -100,4 +104,71 @@ fn dates_do_not_run_across_a_lone_cr() {
         .map(|d| d.value)
         .collect();
     assert_eq!(values, ["2024-03"]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Format characters
+
+/// (text of the range without format characters, kind, key, name) of every mention.
+fn mentions(text: &str) -> Vec<(String, Kind, String, String)> {
+    let recognizer = Recognizer::new(&LEXICON);
+    let whole = 0..text.len();
+    recognizer
+        .mentions(text, std::slice::from_ref(&whole), &KnownPeople::default())
+        .into_iter()
+        .map(|m| {
+            assert!(text.is_char_boundary(m.range.start) && text.is_char_boundary(m.range.end));
+            let shown: String = text[m.range.clone()]
+                .chars()
+                .filter(|&c| !is_format_char(c))
+                .collect();
+            (shown, m.kind, m.key, m.name)
+        })
+        .collect()
+}
+
+#[test]
+fn isolates_around_a_name_do_not_cut_it() {
+    let plain = "وقال وزير الخارجية المصري سامح شكري إن المحادثات كانت مثمرة.";
+    let marked = "وقال وزير الخارجية المصري سامح\u{2068} شكري\u{2069} إن المحادثات كانت مثمرة.";
+    let expected = mentions(plain);
+    assert!(
+        expected
+            .iter()
+            .any(|m| m.0 == "سامح شكري" && m.1 == Kind::Person),
+        "{expected:?}"
+    );
+    assert_eq!(mentions(marked), expected);
+}
+
+#[test]
+fn format_characters_inside_names_are_ignored_but_kept_in_the_text() {
+    let plain = "وقال وزير الخارجية المصري سامح شكري إن روسيا ووكالة الأنباء الأذربيجانية أكدتا ذلك.";
+    let expected = mentions(plain);
+    assert!(expected.len() >= 2, "{expected:?}");
+    for mark in [
+        '\u{200D}', '\u{200C}', '\u{200E}', '\u{200F}', '\u{061C}', '\u{202A}', '\u{202B}',
+        '\u{202C}', '\u{202D}', '\u{202E}', '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}',
+        '\u{2060}', '\u{FEFF}', '\u{AD}',
+    ] {
+        // A mark after every letter of the words, and before every word but the first (at
+        // the start of the file U+FEFF would be a BOM).
+        let mut marked = String::new();
+        for word in plain.split(' ') {
+            if !marked.is_empty() {
+                marked.push(' ');
+                marked.push(mark);
+            }
+            let mut chars = word.chars().peekable();
+            while let Some(c) = chars.next() {
+                marked.push(c);
+                if chars.peek().is_some_and(|n| n.is_alphabetic()) {
+                    marked.push(mark);
+                }
+            }
+        }
+        assert_eq!(mentions(&marked), expected, "mark {mark:?}");
+        let doc = document(marked.as_bytes()).unwrap();
+        assert_eq!(doc.text, marked, "format characters stay in the text");
+    }
 }

@@ -30,12 +30,38 @@ pub fn fold_char(c: char) -> Option<char> {
     })
 }
 
-/// Zero-width and directional format characters that carry no letters.
+/// Invisible format characters (Unicode general category Cf) that carry no letters: joiners
+/// and non-joiners (ZWJ, ZWNJ, word joiner), directional marks, embeddings, overrides and
+/// isolates (LRM, RLM, ALM, U+202A–U+202E, U+2066–U+2069), the soft hyphen, a BOM inside
+/// text, invisible operators, interlinear annotation marks and tag characters. Editors and
+/// CMSs put them inside names and dates; matching must see through them.
+///
+/// The Arabic Cf characters that *show* a sign (number signs U+0600–U+0605, end of ayah
+/// U+06DD, and the like) are left out: they are written marks, not invisible control.
 pub fn is_format_char(c: char) -> bool {
-    matches!(
-        c,
-        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}'
-    )
+    // Everything below U+00AD is ASCII or Latin-1 letters, punctuation and controls: one
+    // comparison settles the common case.
+    c >= '\u{AD}'
+        && matches!(
+            c,
+            '\u{AD}'
+                | '\u{061C}'
+                | '\u{180E}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{2066}'..='\u{206F}'
+                | '\u{FEFF}'
+                | '\u{FFF9}'..='\u{FFFB}'
+                | '\u{E0001}'
+                | '\u{E0020}'..='\u{E007F}'
+        )
+}
+
+/// Format characters that stand for a space between words (the zero-width space): they part
+/// words where the other format characters are invisible inside them.
+pub fn is_invisible_space(c: char) -> bool {
+    c == '\u{200B}'
 }
 
 /// Folds a string for matching: drops tashkeel, tatweel and format characters, unifies
@@ -98,6 +124,26 @@ mod tests {
     #[test]
     fn drops_format_characters() {
         assert_eq!(fold("a\u{200F}b\u{FEFF}"), "ab");
+        let name = "سامح شكري";
+        for mark in [
+            '\u{200D}', '\u{200C}', '\u{200E}', '\u{200F}', '\u{061C}', '\u{202A}', '\u{202B}',
+            '\u{202C}', '\u{202D}', '\u{202E}', '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}',
+            '\u{2060}', '\u{FEFF}', '\u{AD}',
+        ] {
+            let marked: String = name.chars().flat_map(|c| [c, mark]).collect();
+            assert_eq!(fold(&marked), fold(name), "{mark:?}");
+            assert!(is_format_char(mark), "{mark:?}");
+        }
+    }
+
+    #[test]
+    fn visible_characters_are_not_format_characters() {
+        // Visible Arabic signs of category Cf, letters, spaces and Latin-1 are kept.
+        for c in [
+            '\u{0600}', '\u{06DD}', 'ب', ' ', '\u{A0}', 'é', '-', '\u{AC}', '\u{AE}',
+        ] {
+            assert!(!is_format_char(c), "{c:?}");
+        }
     }
 
     #[test]
