@@ -39,23 +39,24 @@ pub fn fold_char(c: char) -> Option<char> {
 /// The Arabic Cf characters that *show* a sign (number signs U+0600–U+0605, end of ayah
 /// U+06DD, and the like) are left out: they are written marks, not invisible control.
 pub fn is_format_char(c: char) -> bool {
-    // Everything below U+00AD is ASCII or Latin-1 letters, punctuation and controls: one
-    // comparison settles the common case.
-    c >= '\u{AD}'
-        && matches!(
-            c,
-            '\u{AD}'
-                | '\u{061C}'
-                | '\u{180E}'
-                | '\u{200B}'..='\u{200F}'
-                | '\u{202A}'..='\u{202E}'
-                | '\u{2060}'..='\u{2064}'
-                | '\u{2066}'..='\u{206F}'
-                | '\u{FEFF}'
-                | '\u{FFF9}'..='\u{FFFB}'
-                | '\u{E0001}'
-                | '\u{E0020}'..='\u{E007F}'
-        )
+    // Runs on every character of every file (through `fold_char`): Latin and Arabic letters,
+    // digits and punctuation, all below U+200B, are settled by one comparison and three
+    // equalities.
+    let u = u32::from(c);
+    if u < 0x200B {
+        return u == 0xAD || u == 0x061C || u == 0x180E;
+    }
+    matches!(
+        u,
+        0x200B..=0x200F
+            | 0x202A..=0x202E
+            | 0x2060..=0x2064
+            | 0x2066..=0x206F
+            | 0xFEFF
+            | 0xFFF9..=0xFFFB
+            | 0xE0001
+            | 0xE0020..=0xE007F
+    )
 }
 
 /// Format characters that stand for a space between words (the zero-width space): they part
