@@ -172,3 +172,26 @@ fn format_characters_inside_names_are_ignored_but_kept_in_the_text() {
         assert_eq!(doc.text, marked, "format characters stay in the text");
     }
 }
+
+#[test]
+fn format_characters_inside_a_date_are_ignored() {
+    let plain = "وصل الوفد في 15 مارس 2024 إلى باكو";
+    let values = |text: &str| -> Vec<String> {
+        find_dates(text, None)
+            .into_iter()
+            .map(|d| {
+                assert!(text.get(d.range.clone()).is_some(), "{:?}", d.range);
+                d.value
+            })
+            .collect()
+    };
+    let expected = values(plain);
+    assert_eq!(expected, ["2024-03-15"]);
+    for marked in [
+        "وصل الوفد في \u{2068}15\u{2069} مارس 2024 إلى باكو",
+        "وصل الوفد في 15\u{200F} \u{200F}مارس\u{200C} 2024 إلى باكو",
+        "وصل الوفد في 15 ما\u{AD}رس 2024 إلى باكو",
+    ] {
+        assert_eq!(values(marked), expected, "{marked:?}");
+    }
+}
