@@ -304,12 +304,14 @@ enum Group {
     Chrome(Range<usize>),
 }
 
-/// What the cached grouping was made from.
+/// What the cached grouping was made from. The address of the blocks tells a reloaded
+/// document (same file, same sizes, other blocks) from the one grouped.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct GroupsKey {
     file: String,
     part: u16,
     blocks: usize,
+    blocks_at: usize,
     text: usize,
 }
 
@@ -319,6 +321,7 @@ impl GroupsKey {
             file: doc.file.clone(),
             part: article.part,
             blocks: doc.blocks.len(),
+            blocks_at: doc.blocks.as_ptr() as usize,
             text: doc.text.len(),
         }
     }
