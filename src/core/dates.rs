@@ -1237,10 +1237,7 @@ fn mention(range: Range<usize>, raw: &Raw, published: Option<i32>) -> Option<Dat
 pub fn find_dates(text: &str, published: Option<&str>) -> Vec<DateMention> {
     let anchor = published.and_then(day_of);
     let mut out = Vec::new();
-    let mut start = 0;
-    for line in text.split_inclusive('\n') {
-        let range = start..start + line.len();
-        start = range.end;
+    for range in crate::core::document::line_ranges(text).filter(|r| !r.is_empty()) {
         out.extend(
             scan(text, range, &VOCABULARY)
                 .into_iter()

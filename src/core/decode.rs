@@ -1,7 +1,8 @@
 //! Turning a file's bytes into text: BOMs, UTF-8, UTF-16 and legacy Arabic code pages.
 //!
-//! Detection order: BOM → valid UTF-8 → BOM-less UTF-16 (by the NUL pattern) → binary check
-//! → mostly-UTF-8 with a few broken sequences → chardetng's guess (Windows-1256, ISO-8859-6…).
+//! Detection order: BOM → BOM-less UTF-16 (by the NUL pattern) → valid UTF-8 → mostly-UTF-8
+//! with a few broken sequences → chardetng's guess (Windows-1256, ISO-8859-6…); then the
+//! decoded text is checked for being binary (control characters, NULs beyond a few strays).
 
 use crate::core::error::SkipReason;
 use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
@@ -15,16 +16,20 @@ pub struct Decoded {
     pub encoding: &'static str,
     /// Whether the file started with a byte order mark.
     pub had_bom: bool,
-    /// Number of malformed byte sequences replaced by U+FFFD (shown to the user).
+    /// Number of places where decoding put a U+FFFD: malformed byte sequences, and stray
+    /// NUL characters in otherwise good text (shown to the user).
     pub replaced: usize,
 }
 
 impl Decoded {
     /// A one-line, human-readable note about lossy decoding, if any.
+    ///
+    /// The count does not tell malformed sequences from NULs (`Decoded` is built field by
+    /// field by the fuzz helpers, so it carries one counter), hence the wording names both.
     pub fn warning(&self) -> Option<String> {
         (self.replaced > 0).then(|| {
             format!(
-                "{} malformed byte sequence(s) replaced with \u{FFFD}",
+                "{} malformed byte sequence(s) or NUL byte(s) replaced with \u{FFFD}",
                 self.replaced
             )
         })
@@ -33,8 +38,16 @@ impl Decoded {
 
 /// Share of broken sequences up to which a file that is otherwise UTF-8 is still read as UTF-8.
 const MAX_BROKEN_UTF8_PER_KIB: usize = 4;
-/// Share (per mille) of control characters above which decoded text is taken for binary.
+/// Share (per mille) of control characters other than NUL above which decoded text is taken
+/// for binary.
 const MAX_CONTROL_PER_MILLE: usize = 5;
+/// Share (per mille) of NUL characters up to which text that is otherwise clean is kept, the
+/// NULs replaced by U+FFFD. A stray NUL is a scraper's or a transfer's glitch: a handful in a
+/// file, as in a line padded with `\0\0\0`. Binaries are a different shape altogether:
+/// executables, images, archives and databases are a tenth or more NUL bytes, and also fail
+/// the control-character check. 2 % keeps three NULs in a two-line article (what such
+/// glitches look like) and refuses "abc\0def" (one character in ten).
+const MAX_NUL_PER_MILLE: usize = 20;
 
 /// Decodes a file's bytes, or says why it cannot be read as text.
 ///
@@ -60,8 +73,14 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, SkipReason> {
             had_bom: false,
             replaced: 0,
         }
-    } else if bytes.contains(&0) {
-        return Err(SkipReason::Binary("contains NUL bytes".into()));
+    } else if let Some(per_mille) = nul_bytes_per_mille(bytes).filter(|&n| n > MAX_NUL_PER_MILLE) {
+        // Past UTF-16, every encoding left maps a NUL byte to one NUL character, and a file
+        // has no more characters than bytes: the text check would refuse this too, after
+        // guessing an encoding for megabytes of binary.
+        return Err(SkipReason::Binary(format!(
+            "{:.1}% NUL bytes",
+            per_mille as f32 / 10.0
+        )));
     } else if mostly_utf8(bytes) {
         decode_with(UTF_8, bytes, false)
     } else {
@@ -136,7 +155,12 @@ fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
         return None;
     };
     let (text, had_errors) = candidate.decode_without_bom_handling(bytes);
-    (!had_errors && control_per_mille(&text) <= MAX_CONTROL_PER_MILLE).then_some(candidate)
+    (!had_errors && Controls::of(&text).is_text()).then_some(candidate)
+}
+
+fn nul_bytes_per_mille(bytes: &[u8]) -> Option<usize> {
+    let nuls = bytes.iter().filter(|&&b| b == 0).count();
+    (nuls * 1000).checked_div(bytes.len())
 }
 
 /// A file whose invalid UTF-8 is a few stray sequences among many valid multi-byte ones is
@@ -169,34 +193,69 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
     broken <= per_kib_limit && multibyte >= broken * 8
 }
 
-fn control_per_mille(text: &str) -> usize {
-    let mut total = 0usize;
-    let mut control = 0usize;
-    for c in text.chars() {
-        total += 1;
-        if c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{0C}') {
-            control += 1;
-        }
-    }
-    (control * 1000).checked_div(total).unwrap_or(0)
+/// Control characters in decoded text, NULs apart (see [`MAX_NUL_PER_MILLE`]).
+#[derive(Debug, Clone, Copy)]
+struct Controls {
+    chars: usize,
+    /// Control characters other than NUL and the whitespace ones.
+    other: usize,
+    nul: usize,
 }
 
-/// Rejects decoded "text" that is really binary or has nothing in it.
-fn check_text(decoded: Decoded) -> Result<Decoded, SkipReason> {
+impl Controls {
+    fn of(text: &str) -> Controls {
+        let mut counts = Controls {
+            chars: 0,
+            other: 0,
+            nul: 0,
+        };
+        for c in text.chars() {
+            counts.chars += 1;
+            if c == '\0' {
+                counts.nul += 1;
+            } else if c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{0C}') {
+                counts.other += 1;
+            }
+        }
+        counts
+    }
+
+    fn per_mille(&self, n: usize) -> usize {
+        (n * 1000).checked_div(self.chars).unwrap_or(0)
+    }
+
+    /// Text, perhaps with a few stray NULs, rather than binary data.
+    fn is_text(&self) -> bool {
+        self.why_binary().is_none()
+    }
+
+    fn why_binary(&self) -> Option<String> {
+        let (other, nul) = (self.per_mille(self.other), self.per_mille(self.nul));
+        if other > MAX_CONTROL_PER_MILLE {
+            Some(format!("{:.1}% control characters", other as f32 / 10.0))
+        } else if nul > MAX_NUL_PER_MILLE {
+            Some(format!("{:.1}% NUL bytes", nul as f32 / 10.0))
+        } else {
+            None
+        }
+    }
+}
+
+/// Rejects decoded "text" that is really binary or has nothing in it, and replaces the few
+/// NULs that text may hold (they would end strings in other tools and show as nothing).
+fn check_text(mut decoded: Decoded) -> Result<Decoded, SkipReason> {
     if decoded.text.trim().is_empty() {
         return Err(SkipReason::Empty);
     }
-    if decoded.text.contains('\0') {
-        return Err(SkipReason::Binary("contains NUL characters".into()));
+    let controls = Controls::of(&decoded.text);
+    if let Some(why) = controls.why_binary() {
+        return Err(SkipReason::Binary(why));
     }
-    let per_mille = control_per_mille(&decoded.text);
-    if per_mille > MAX_CONTROL_PER_MILLE {
-        return Err(SkipReason::Binary(format!(
-            "{:.1}% control characters",
-            per_mille as f32 / 10.0
-        )));
+    if controls.nul > 0 {
+        decoded.text = decoded.text.replace('\0', "\u{FFFD}");
+        decoded.replaced += controls.nul;
     }
-    let chars = decoded.text.chars().count().max(1);
+    let chars = controls.chars.max(1);
     if decoded.replaced * 20 > chars {
         return Err(SkipReason::Undecodable(format!(
             "{} malformed sequences as {}",
@@ -291,6 +350,86 @@ mod tests {
             "{:?}",
             decode(&noise).map(|d| d.encoding)
         );
+    }
+
+    /// `text` with `\0\0\0` in the middle, as UTF-8 bytes.
+    fn with_nuls(text: &str) -> Vec<u8> {
+        let mid = text.char_indices().nth(text.chars().count() / 2).unwrap().0;
+        [&text.as_bytes()[..mid], b"\0\0\0", &text.as_bytes()[mid..]].concat()
+    }
+
+    #[test]
+    fn a_few_nuls_in_good_utf8_are_replaced_with_a_warning() {
+        let text = format!("{ARABIC}\n\n{ARABIC}\n{ARABIC}");
+        let d = decode(&with_nuls(&text)).unwrap();
+        assert_eq!(d.encoding, "UTF-8");
+        assert_eq!(d.replaced, 3);
+        assert!(!d.text.contains('\0'));
+        assert_eq!(d.text.replace("\u{FFFD}\u{FFFD}\u{FFFD}", ""), text);
+        assert!(d.warning().unwrap().contains("NUL"), "{:?}", d.warning());
+        // With a BOM too.
+        let bom = [b"\xEF\xBB\xBF".as_slice(), &with_nuls(&text)].concat();
+        assert_eq!(decode(&bom).unwrap().replaced, 3);
+    }
+
+    #[test]
+    fn a_stray_nul_in_windows_1256_and_utf16_is_replaced() {
+        let text = format!("{ARABIC}\n{ARABIC}\nقالت وزارة الخارجية إن المحادثات ستستمر.");
+        let (cp1256, _, _) = encoding_rs::WINDOWS_1256.encode(&text);
+        let mut bytes = cp1256.into_owned();
+        bytes.insert(bytes.len() / 2, 0);
+        let d = decode(&bytes).unwrap();
+        assert_eq!((d.encoding, d.replaced), ("windows-1256", 1));
+        assert_eq!(d.text.replace('\u{FFFD}', ""), text);
+
+        for big_endian in [false, true] {
+            let mut units: Vec<u16> = text.encode_utf16().collect();
+            units.insert(units.len() / 2, 0);
+            let bytes: Vec<u8> = units
+                .iter()
+                .flat_map(|u| {
+                    if big_endian {
+                        u.to_be_bytes()
+                    } else {
+                        u.to_le_bytes()
+                    }
+                })
+                .collect();
+            let bom: &[u8] = if big_endian { b"\xFE\xFF" } else { b"\xFF\xFE" };
+            for input in [bytes.clone(), [bom, &bytes].concat()] {
+                let d = decode(&input).unwrap();
+                let name = if big_endian { "UTF-16BE" } else { "UTF-16LE" };
+                assert_eq!((d.encoding, d.replaced), (name, 1), "BOM: {}", d.had_bom);
+                assert_eq!(d.text.replace('\u{FFFD}', ""), text);
+            }
+        }
+    }
+
+    #[test]
+    fn binaries_with_nuls_are_still_rejected() {
+        // Mostly NULs, a little text.
+        let mut padded = vec![0u8; 4096];
+        padded.extend_from_slice(ARABIC.as_bytes());
+        assert!(matches!(decode(&padded), Err(SkipReason::Binary(_))));
+        // An executable's shape: header, zero padding, some strings.
+        let mut elf = b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0\x01\0\0\0".to_vec();
+        for i in 0..200u32 {
+            elf.extend_from_slice(&i.to_le_bytes());
+            elf.extend_from_slice(b"GLIBC_2.2.5\0libc.so.6\0");
+        }
+        assert!(matches!(decode(&elf), Err(SkipReason::Binary(_))));
+        // Random bytes, NULs included.
+        let noise: Vec<u8> = (0..4096u32)
+            .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+            .collect();
+        assert!(noise.contains(&0));
+        assert!(matches!(decode(&noise), Err(SkipReason::Binary(_))));
+        // Text with NULs as one character in ten is not text with a glitch.
+        let dense: Vec<u8> = ARABIC
+            .split(' ')
+            .flat_map(|w| [w.as_bytes(), b"\0 "].concat())
+            .collect();
+        assert!(matches!(decode(&dense), Err(SkipReason::Binary(_))));
     }
 
     #[test]

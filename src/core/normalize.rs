@@ -30,12 +30,39 @@ pub fn fold_char(c: char) -> Option<char> {
     })
 }
 
-/// Zero-width and directional format characters that carry no letters.
+/// Invisible format characters (Unicode general category Cf) that carry no letters: joiners
+/// and non-joiners (ZWJ, ZWNJ, word joiner), directional marks, embeddings, overrides and
+/// isolates (LRM, RLM, ALM, U+202A–U+202E, U+2066–U+2069), the soft hyphen, a BOM inside
+/// text, invisible operators, interlinear annotation marks and tag characters. Editors and
+/// CMSs put them inside names and dates; matching must see through them.
+///
+/// The Arabic Cf characters that *show* a sign (number signs U+0600–U+0605, end of ayah
+/// U+06DD, and the like) are left out: they are written marks, not invisible control.
 pub fn is_format_char(c: char) -> bool {
+    // Runs on every character of every file (through `fold_char`): Latin and Arabic letters,
+    // digits and punctuation, all below U+200B, are settled by one comparison and three
+    // equalities.
+    let u = u32::from(c);
+    if u < 0x200B {
+        return u == 0xAD || u == 0x061C || u == 0x180E;
+    }
     matches!(
-        c,
-        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}'
+        u,
+        0x200B..=0x200F
+            | 0x202A..=0x202E
+            | 0x2060..=0x2064
+            | 0x2066..=0x206F
+            | 0xFEFF
+            | 0xFFF9..=0xFFFB
+            | 0xE0001
+            | 0xE0020..=0xE007F
     )
+}
+
+/// Format characters that stand for a space between words (the zero-width space): they part
+/// words where the other format characters are invisible inside them.
+pub fn is_invisible_space(c: char) -> bool {
+    c == '\u{200B}'
 }
 
 /// Folds a string for matching: drops tashkeel, tatweel and format characters, unifies
@@ -98,6 +125,26 @@ mod tests {
     #[test]
     fn drops_format_characters() {
         assert_eq!(fold("a\u{200F}b\u{FEFF}"), "ab");
+        let name = "سامح شكري";
+        for mark in [
+            '\u{200D}', '\u{200C}', '\u{200E}', '\u{200F}', '\u{061C}', '\u{202A}', '\u{202B}',
+            '\u{202C}', '\u{202D}', '\u{202E}', '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}',
+            '\u{2060}', '\u{FEFF}', '\u{AD}',
+        ] {
+            let marked: String = name.chars().flat_map(|c| [c, mark]).collect();
+            assert_eq!(fold(&marked), fold(name), "{mark:?}");
+            assert!(is_format_char(mark), "{mark:?}");
+        }
+    }
+
+    #[test]
+    fn visible_characters_are_not_format_characters() {
+        // Visible Arabic signs of category Cf, letters, spaces and Latin-1 are kept.
+        for c in [
+            '\u{0600}', '\u{06DD}', 'ب', ' ', '\u{A0}', 'é', '-', '\u{AC}', '\u{AE}',
+        ] {
+            assert!(!is_format_char(c), "{c:?}");
+        }
     }
 
     #[test]

@@ -7,7 +7,7 @@
 
 use crate::core::cues::{Cues, starts_with_cue};
 use crate::core::dateline::{Dateline, parse_dateline};
-use crate::core::document::{Article, Block, BlockKind, Published};
+use crate::core::document::{Article, Block, BlockKind, Published, line_ranges};
 use crate::core::normalize::{fold, is_arabic_letter};
 use std::ops::Range;
 
@@ -365,25 +365,18 @@ fn is_article_like(zone: &[Line<'_>]) -> bool {
 
 /// Byte ranges of the non-blank lines of `text`, trimmed of whitespace and invisible marks.
 fn split_lines(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), '\n')))
-    {
-        if matches!(c, '\n' | '\u{2028}' | '\u{2029}' | '\u{85}') {
-            let line = &text[start..i];
-            let is_blank = |c: char| c.is_whitespace() || crate::core::normalize::is_format_char(c);
+    let is_blank = |c: char| c.is_whitespace() || crate::core::normalize::is_format_char(c);
+    line_ranges(text)
+        .filter_map(|range| {
+            let line = &text[range.clone()];
             let trimmed_start = line.len() - line.trim_start_matches(is_blank).len();
             let trimmed = line.trim_matches(is_blank);
-            if !trimmed.is_empty() {
-                let s = start + trimmed_start;
-                out.push(s..s + trimmed.len());
-            }
-            start = i + c.len_utf8();
-        }
-    }
-    out
+            (!trimmed.is_empty()).then(|| {
+                let s = range.start + trimmed_start;
+                s..s + trimmed.len()
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -411,6 +404,22 @@ mod tests {
             ranges.iter().map(|r| &text[r.clone()]).collect::<Vec<_>>(),
             ["a", "b"]
         );
+    }
+
+    #[test]
+    fn every_line_end_cuts_lines_and_crlf_is_one() {
+        for end in ["\n", "\r", "\r\n", "\u{2028}", "\u{2029}", "\u{85}"] {
+            let text = format!("عنوان الخبر{end}{P1}{end}{P2}{end}");
+            let ranges = split_lines(&text);
+            let lines: Vec<&str> = ranges.iter().map(|r| &text[r.clone()]).collect();
+            assert_eq!(lines, ["عنوان الخبر", P1, P2], "line end {end:?}");
+            let s = seg(&text);
+            assert_eq!(&text[s.articles[0].title.clone().unwrap()], "عنوان الخبر");
+            assert_eq!(s.articles[0].body.len(), 2, "line end {end:?}");
+        }
+        // A CRLF between two lines is one break: no blank line comes between them.
+        assert_eq!(line_ranges("a\r\nb").count(), 2);
+        assert_eq!(line_ranges("a\r\rb").count(), 3);
     }
 
     #[test]

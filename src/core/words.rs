@@ -1,7 +1,7 @@
 //! Words of Arabic (and Latin) text with byte offsets, their folded forms, and the stems left
 //! when attached proclitics (و ف ب ل ك, and لل for ل + ال) are taken off.
 
-use crate::core::normalize::{fold_char, is_tashkeel};
+use crate::core::normalize::{fold_char, is_format_char, is_invisible_space, is_tashkeel};
 use std::ops::Range;
 
 /// A word of the original text.
@@ -55,6 +55,8 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
     // The word being read: its start, and its folded form in a buffer reused for every
     // word, copied out once complete (one allocation of the right size per word).
     let mut current: Option<usize> = None;
+    // End of the word's last word character: format characters after it are not part of it.
+    let mut word_end = range.start;
     let mut folded = String::new();
     let mut pending_break = false;
     let mut pending_comma = false;
@@ -71,20 +73,26 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
                 current = Some(at);
                 folded.clear();
             }
+            word_end = at + c.len_utf8();
             if let Some(f) = fold_char(c) {
                 folded.push(f);
             }
+        } else if is_format_char(c) && !is_invisible_space(c) {
+            // Invisible (ZWNJ inside a Persian-style word, isolates around a name, a soft
+            // hyphen): neither a letter of a word nor a gap between words. A word goes on if
+            // a letter follows; the gap before the next word is what it would be without it.
+            continue;
         } else {
             if let Some(start) = current.take() {
                 out.push(Word {
-                    range: start..at,
+                    range: start..word_end,
                     folded: folded.clone(),
                     break_after: false,
                     comma_after: false,
                     in_link: false,
                 });
             }
-            if !c.is_whitespace() {
+            if !c.is_whitespace() && !is_invisible_space(c) {
                 let comma = matches!(c, '،' | ',');
                 pending_comma = pending_comma || comma;
                 pending_break = true;
@@ -97,7 +105,7 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
     }
     if let Some(start) = current.take() {
         out.push(Word {
-            range: start..range.end,
+            range: start..word_end,
             folded: folded.clone(),
             break_after: false,
             comma_after: false,
@@ -248,6 +256,42 @@ mod tests {
             .collect();
         assert_eq!(links, ["pic", "twitter", "com", "abc"]);
         assert!(!w.last().unwrap().in_link);
+    }
+
+    fn shown(text: &str) -> Vec<&str> {
+        words(text, 0..text.len())
+            .iter()
+            .map(|w| &text[w.range.clone()])
+            .collect()
+    }
+
+    #[test]
+    fn format_characters_neither_split_nor_glue_words() {
+        // Isolates around a word: the same words, no clause break, ranges on the letters.
+        let text = "قال سامح\u{2068} شكري\u{2069} إن";
+        let w = words(text, 0..text.len());
+        assert_eq!(shown(text), ["قال", "سامح", "شكري", "إن"]);
+        assert!(w.iter().take(3).all(|w| !w.break_after), "{w:?}");
+        // Inside a word (ZWNJ, ZWJ, soft hyphen, marks): one word, folded without them.
+        for mark in [
+            '\u{200C}', '\u{200D}', '\u{AD}', '\u{2060}', '\u{200F}', '\u{061C}',
+        ] {
+            let text = format!("می{mark}خواهم و");
+            let w = words(&text, 0..text.len());
+            assert_eq!(w.len(), 2, "{mark:?}: {w:?}");
+            assert_eq!(&text[w[0].range.clone()], format!("می{mark}خواهم"));
+            assert_eq!(w[0].folded, "ميخواهم");
+        }
+        // Between words with a space: still two words. A zero-width space parts words.
+        assert_eq!(shown("سامح \u{200D}شكري"), ["سامح", "شكري"]);
+        assert_eq!(shown("سامح\u{200B}شكري"), ["سامح", "شكري"]);
+        let zwsp = "سامح\u{200B}شكري";
+        assert!(!words(zwsp, 0..zwsp.len())[0].break_after);
+        // Trailing and leading marks are not in the range; punctuation after them still breaks.
+        let text = "\u{2067}شكري\u{2069}، ثم";
+        let w = words(text, 0..text.len());
+        assert_eq!(&text[w[0].range.clone()], "شكري");
+        assert!(w[0].break_after && w[0].comma_after);
     }
 
     #[test]

@@ -9,7 +9,7 @@ use crate::ui::fonts;
 use crate::ui::i18n::{Language, T, styled, text, text as i18n_text, weak as weak_text};
 use crate::ui::library::Library;
 use egui::{Color32, Sense, Ui, vec2};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 /// Text shown at first for one article; more on request (a single 8 MB line must not stall
@@ -17,6 +17,18 @@ use std::ops::Range;
 pub const INITIAL_BYTES: usize = 200_000;
 /// Widest column of running text, in points: longer lines are hard to read.
 const MAX_COLUMN: f32 = 820.0;
+/// Longest piece of a line laid out as one paragraph (some forty rows: long news paragraphs
+/// stay whole). A longer line (a page flattened into
+/// one line) is cut at spaces into pieces of about this size, each wrapped on its own, so
+/// that only the pieces on screen are laid out in a frame.
+const PIECE_BYTES: usize = 6_000;
+/// A run without spaces longer than this is no word (glued text, an encoded blob): it is cut
+/// into pieces of [`BLOB_PIECE_BYTES`], each on its own line, instead of one clipped line.
+const LONG_RUN_BYTES: usize = 256;
+const BLOB_PIECE_BYTES: usize = 64;
+/// Lines of an expanded chrome group shown at first, and added by each "show more": a group
+/// of a million navigation lines opens at once, and its page is laid out only where visible.
+pub const CHROME_PAGE: usize = 1_000;
 
 /// Reader state of the article being read.
 #[derive(Debug, Clone, Default)]
@@ -36,6 +48,25 @@ pub struct ReaderState {
     pub focus: Option<Range<usize>>,
     /// Scroll the focused sentence into view on the next frame.
     pub scroll_to_focus: bool,
+    /// Pages of [`CHROME_PAGE`] lines shown beyond the first, per expanded chrome group.
+    pub chrome_pages: HashMap<usize, usize>,
+    /// What the last frame laid out (and what it only made room for).
+    pub laid_out: LaidOut,
+    /// Heights of the pieces laid out so far, by byte range, at the width `heights_width`: a
+    /// piece off screen takes its place without being laid out again.
+    heights: HashMap<(usize, usize), f32>,
+    heights_width: f32,
+    /// The article's blocks grouped (cached: a file can have a million chrome lines).
+    groups: Option<(GroupsKey, Vec<Group>)>,
+}
+
+/// Work done by one frame of the reader: the paragraphs (pieces) laid out, their rows, and
+/// the pieces given their place without layout because they are off screen.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LaidOut {
+    pub pieces: usize,
+    pub rows: usize,
+    pub skipped: usize,
 }
 
 impl ReaderState {
@@ -79,6 +110,18 @@ pub fn reader_ui(
         });
         return;
     };
+    article_view(ui, doc, article, state, marks);
+}
+
+/// The reader's scrolling view of one article.
+pub fn article_view(
+    ui: &mut Ui,
+    doc: &Document,
+    article: &Article,
+    state: &mut ReaderState,
+    marks: &Marks<'_>,
+) {
+    state.laid_out = LaidOut::default();
     let scroll_id = egui::Id::unique(("reader", &doc.file, article.part));
     egui::ScrollArea::vertical()
         .id_salt(scroll_id)
@@ -107,6 +150,10 @@ pub fn reader_ui(
                 );
             });
         });
+    // The paragraph dragged over may have left the screen (and not been laid out).
+    if state.dragging && !ui.input(|i| i.pointer.primary_down()) {
+        state.dragging = false;
+    }
     copy_selection(ui, doc, state);
 }
 
@@ -159,11 +206,16 @@ fn article_ui(
         state.byte_budget
     };
     let mut shown = 0usize;
-    let blocks: Vec<&Block> = doc.blocks_of(article.part).collect();
     let mut remaining = 0usize;
-    for group in group_blocks(&blocks) {
+    let key = GroupsKey::of(doc, article);
+    let groups = match state.groups.take() {
+        Some((cached, groups)) if cached == key => groups,
+        _ => group_blocks(&doc.blocks, article.part),
+    };
+    for group in &groups {
         match group {
-            GroupRef::One(block) => {
+            Group::One(i) => {
+                let block = &doc.blocks[*i];
                 if shown >= budget {
                     remaining += block.range.len();
                     continue;
@@ -176,10 +228,13 @@ fn article_ui(
                 let end = cut_point(&doc.text, block.range.clone(), budget - shown);
                 remaining += block.range.end - end;
                 shown += end - block.range.start;
-                paragraph_ui(ui, doc, block.range.start..end, style, state, marks);
+                for piece in pieces(&doc.text, block.range.start..end) {
+                    paragraph_ui(ui, doc, piece, style, state, marks);
+                }
                 ui.add_space(gap);
             }
-            GroupRef::Chrome(run) => {
+            Group::Chrome(run) => {
+                let run = &doc.blocks[run.clone()];
                 let id = run[0].range.start;
                 let expanded = state.expanded_chrome.contains(&id);
                 let count = lines(run.len(), l);
@@ -193,35 +248,45 @@ fn article_ui(
                 if toggle.clicked() {
                     if expanded {
                         state.expanded_chrome.remove(&id);
+                        state.chrome_pages.remove(&id);
                     } else {
                         state.expanded_chrome.insert(id);
                     }
                 }
                 if expanded {
-                    for block in run {
+                    let pages = 1 + state.chrome_pages.get(&id).copied().unwrap_or(0);
+                    let page = &run[..run.len().min(pages.saturating_mul(CHROME_PAGE))];
+                    let chrome_marks = Marks {
+                        language: l,
+                        ..Marks::default()
+                    };
+                    for block in page {
                         let end = cut_point(
                             &doc.text,
                             block.range.clone(),
                             budget.saturating_sub(shown).max(2000),
                         );
-                        paragraph_ui(
-                            ui,
-                            doc,
-                            block.range.start..end,
-                            &chrome_style,
-                            state,
-                            &Marks {
-                                language: l,
-                                ..Marks::default()
-                            },
-                        );
+                        for piece in pieces(&doc.text, block.range.start..end) {
+                            paragraph_ui(ui, doc, piece, &chrome_style, state, &chrome_marks);
+                        }
                         ui.add_space(4.0);
+                    }
+                    if page.len() < run.len() {
+                        // The bytes of the lines not shown, line ends included (no walk over
+                        // a million lines per frame to leave them out).
+                        let hidden = run[run.len() - 1].range.end - run[page.len()].range.start;
+                        let more = l.f(T::ShowMore, &[&hidden.div_ceil(1024)]);
+                        let more = styled(ui, more, egui::TextStyle::Small, Some(weak));
+                        if ui.add(egui::Button::new(more).frame(false)).clicked() {
+                            *state.chrome_pages.entry(id).or_default() += 1;
+                        }
                     }
                 }
                 ui.add_space(8.0);
             }
         }
     }
+    state.groups = Some((key, groups));
     if remaining > 0 {
         let more = l.f(T::ShowMore, &[&remaining.div_ceil(1024)]);
         if ui.button(text(ui, more)).clicked() {
@@ -231,21 +296,108 @@ fn article_ui(
     ui.add_space(24.0);
 }
 
-enum GroupRef<'a> {
-    One(&'a Block),
-    Chrome(Vec<&'a Block>),
+/// Blocks shown together: one block, or a run of chrome blocks (indices into the
+/// document's blocks).
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Group {
+    One(usize),
+    Chrome(Range<usize>),
 }
 
-fn group_blocks<'a>(blocks: &[&'a Block]) -> Vec<GroupRef<'a>> {
-    let mut out: Vec<GroupRef<'a>> = Vec::new();
-    for &block in blocks {
+/// What the cached grouping was made from. The address of the blocks tells a reloaded
+/// document (same file, same sizes, other blocks) from the one grouped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct GroupsKey {
+    file: String,
+    part: u16,
+    blocks: usize,
+    blocks_at: usize,
+    text: usize,
+}
+
+impl GroupsKey {
+    fn of(doc: &Document, article: &Article) -> GroupsKey {
+        GroupsKey {
+            file: doc.file.clone(),
+            part: article.part,
+            blocks: doc.blocks.len(),
+            blocks_at: doc.blocks.as_ptr() as usize,
+            text: doc.text.len(),
+        }
+    }
+}
+
+fn group_blocks(blocks: &[Block], part: u16) -> Vec<Group> {
+    let mut out: Vec<Group> = Vec::new();
+    for (i, block) in blocks.iter().enumerate() {
+        if block.part != part {
+            continue;
+        }
         match (block.kind, out.last_mut()) {
-            (BlockKind::Chrome, Some(GroupRef::Chrome(run))) => run.push(block),
-            (BlockKind::Chrome, _) => out.push(GroupRef::Chrome(vec![block])),
-            _ => out.push(GroupRef::One(block)),
+            (BlockKind::Chrome, Some(Group::Chrome(run))) if run.end == i => run.end = i + 1,
+            (BlockKind::Chrome, _) => out.push(Group::Chrome(i..i + 1)),
+            _ => out.push(Group::One(i)),
         }
     }
     out
+}
+
+/// `range` of `text` in pieces laid out one by one: the whole range when it is short,
+/// else pieces of about [`PIECE_BYTES`] cut after a space, and runs without spaces longer
+/// than [`LONG_RUN_BYTES`] cut into [`BLOB_PIECE_BYTES`] pieces of their own.
+fn pieces(text: &str, range: Range<usize>) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut start = range.start;
+    let end = range.end;
+    std::iter::from_fn(move || {
+        if start >= end {
+            return None;
+        }
+        let piece = next_piece(text, start, end);
+        start = piece.end;
+        Some(piece)
+    })
+}
+
+fn next_piece(text: &str, start: usize, end: usize) -> Range<usize> {
+    // Shorter than a long run (and so than a piece): nothing to cut.
+    if end - start <= LONG_RUN_BYTES {
+        return start..end;
+    }
+    // After the last space seen (where a piece can end), and where the current run began.
+    let mut after_space = None;
+    let mut run_start = start;
+    for (i, c) in text[start..end].char_indices() {
+        let at = start + i;
+        if c.is_whitespace() {
+            after_space = Some(at + c.len_utf8());
+            run_start = at + c.len_utf8();
+            if at - start >= PIECE_BYTES {
+                return start..at + c.len_utf8();
+            }
+            continue;
+        }
+        if at - run_start >= LONG_RUN_BYTES {
+            // A blob: end the piece before it, or cut a slice of it as a piece.
+            return if run_start > start {
+                start..run_start
+            } else {
+                start..floor_char_boundary(text, start + BLOB_PIECE_BYTES)
+            };
+        }
+        if at - start >= PIECE_BYTES
+            && let Some(cut) = after_space
+        {
+            return start..cut;
+        }
+    }
+    start..end
+}
+
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 /// End of the part of `range` that fits in `budget` bytes, at a word boundary.
@@ -273,7 +425,35 @@ fn paragraph_ui(
 ) {
     let text = &doc.text[range.clone()];
     let width = ui.available_width();
+    if state.heights_width != width {
+        state.heights.clear();
+        state.heights_width = width;
+    }
+    let key = (range.start, range.end);
+    let focus_here = state.scroll_to_focus
+        && state
+            .focus
+            .as_ref()
+            .is_some_and(|f| f.start < range.end && range.start < f.end);
+    // Off screen, a piece only takes its place (its height as last laid out, or as estimated):
+    // the cost of a frame is that of what is visible, whatever the length of the article.
+    let top = ui.cursor().min.y;
+    let clip = ui.clip_rect();
+    let height = state
+        .heights
+        .get(&key)
+        .copied()
+        .unwrap_or_else(|| estimated_height(ui, text, style, width));
+    if !focus_here && (top > clip.max.y || top + height < clip.min.y) {
+        let (_, response) = ui.allocate_exact_size(vec2(width, height), Sense::hover());
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, text));
+        state.laid_out.skipped += 1;
+        return;
+    }
     let layout = TextLayout::new(ui.painter(), text, range.start, style, width);
+    state.heights.insert(key, layout.size.y);
+    state.laid_out.pieces += 1;
+    state.laid_out.rows += layout.rows.len();
     let (rect, response) =
         ui.allocate_exact_size(vec2(width, layout.size.y), Sense::click_and_drag());
     let local = |p: egui::Pos2| (p - rect.min).to_pos2();
@@ -405,6 +585,20 @@ fn paragraph_ui(
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, text));
 }
 
+/// The height of `text` laid out at `width`, guessed from its length (about half an em per
+/// character), for a piece not laid out yet.
+fn estimated_height(ui: &Ui, text: &str, style: &TextStyle, width: f32) -> f32 {
+    let row = ui.painter().fonts_mut(|f| f.row_height(&style.font)) + style.line_gap;
+    // Arabic takes two bytes a character, Latin one: count characters only for short texts.
+    let chars = if text.len() < 4096 {
+        text.chars().count()
+    } else {
+        text.len() / 2
+    };
+    let per_row = (width / (style.font.size * 0.5)).max(1.0);
+    (chars as f32 / per_row).ceil().max(1.0) * row
+}
+
 /// Ctrl+C (or the platform's copy) copies the selection as logical text.
 fn copy_selection(ui: &Ui, doc: &Document, state: &ReaderState) {
     let Some(range) = state.selected_range() else {
@@ -492,4 +686,59 @@ pub fn kind_label(kind: Kind, l: Language) -> &'static str {
         Kind::Place => T::KindPlace,
         Kind::Org => T::KindOrg,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cut(text: &str) -> Vec<Range<usize>> {
+        pieces(text, 0..text.len()).collect()
+    }
+
+    fn assert_tiles(text: &str, p: &[Range<usize>]) {
+        assert_eq!(p.first().map(|r| r.start), Some(0));
+        assert_eq!(p.last().map(|r| r.end), Some(text.len()));
+        for pair in p.windows(2) {
+            assert_eq!(pair[0].end, pair[1].start);
+        }
+        assert!(
+            p.iter()
+                .all(|r| !r.is_empty() && text.get(r.clone()).is_some())
+        );
+    }
+
+    #[test]
+    fn a_paragraph_is_one_piece() {
+        let text = "وصل الرئيس إلى باكو في زيارة رسمية. ".repeat(40);
+        assert!(text.len() > LONG_RUN_BYTES);
+        let p = cut(&text);
+        assert_eq!((p.len(), p[0].clone()), (1, 0..text.len()));
+    }
+
+    #[test]
+    fn a_long_line_is_cut_after_spaces() {
+        let text = "كلمة في سطر طويل ".repeat(3000);
+        let p = cut(&text);
+        assert_tiles(&text, &p);
+        assert!(p.len() >= text.len() / (PIECE_BYTES + 40), "{}", p.len());
+        for r in &p[..p.len() - 1] {
+            assert!(text[r.clone()].ends_with(' '), "{r:?}");
+            assert!(r.len() <= PIECE_BYTES + 40, "{r:?}");
+        }
+    }
+
+    #[test]
+    fn a_run_without_spaces_is_cut_into_short_pieces() {
+        let blob = "ب".repeat(1000);
+        let text = format!("قال {blob} إن");
+        let p = cut(&text);
+        assert_tiles(&text, &p);
+        assert_eq!(&text[p[0].clone()], "قال ");
+        assert!(
+            p.len() >= (2000 - LONG_RUN_BYTES) / BLOB_PIECE_BYTES,
+            "{p:?}"
+        );
+        assert!(p.iter().all(|r| r.len() <= LONG_RUN_BYTES + 10), "{p:?}");
+    }
 }

@@ -2,6 +2,7 @@
 
 use super::{FirstPass, KnownPeople, Mention, pair_hash, skeleton, skeleton_chars, stem_hash};
 use crate::core::lexicon::{Kind, Lexicon};
+use crate::core::normalize::is_format_char;
 use crate::core::words::{Stem, Word, stems, words};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::cell::{Cell, RefCell};
@@ -398,8 +399,13 @@ impl<'a> Recognizer<'a> {
         start: usize,
         kind: Kind,
         key: String,
-        name: String,
+        mut name: String,
     ) {
+        // Names cut from the text keep the invisible format characters written inside them
+        // (isolates, joiners); the entity's name is the same with or without them.
+        if name.contains(is_format_char) {
+            name.retain(|c| !is_format_char(c));
+        }
         for c in &mut b.covered[words.clone()] {
             *c = true;
         }

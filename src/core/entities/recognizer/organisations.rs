@@ -4,6 +4,7 @@ use super::NEWS_WORDS;
 use super::{Block, CUE_BARE_HEAD, CUE_ORG_HEAD, Recognizer};
 use crate::core::entities::phrase_skeleton;
 use crate::core::lexicon::Kind;
+use crate::core::normalize::is_format_char;
 
 impl Recognizer<'_> {
     /// "وكالة أنباء X", "وكالة X للأنباء": the agency is X.
@@ -103,8 +104,16 @@ impl Recognizer<'_> {
             return;
         }
         let word = &b.w[j];
-        let before = b.text[..word.range.start].trim_end().chars().last();
-        let after = b.text[word.range.end..].chars().next();
+        // Invisible format characters (isolates around the name) sit between it and the brackets.
+        let invisible = |c: char| c.is_whitespace() || is_format_char(c);
+        let before = b.text[..word.range.start]
+            .trim_end_matches(invisible)
+            .chars()
+            .last();
+        let after = b.text[word.range.end..]
+            .trim_start_matches(is_format_char)
+            .chars()
+            .next();
         let opens = matches!(before, Some('(' | '"' | '“' | '«' | '['));
         let closes = matches!(after, Some(')' | '"' | '”' | '»' | ']'));
         if opens && closes {
