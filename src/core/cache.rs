@@ -59,7 +59,7 @@ pub enum CacheError {
 /// single-byte encoding such as Windows-1256 becomes two bytes per Arabic letter, three for
 /// some symbols; UTF-16 shrinks or stays). Around it come the blocks, articles, entities and
 /// dates, each a few varints per range, and the search index, a posting per word: the demo
-/// corpus's cache is about 3.5 times its text. 16 times the text plus 64 MiB for the
+/// corpus's cache is about 2.2 times its text (35 kB). 16 times the text plus 64 MiB for the
 /// fixed parts leaves room for a text of only short words and numbers while a cache that
 /// is no cache of this folder (a 2 GB file beside a 10 MB folder) is refused unread.
 pub fn size_ceiling(text_bytes: u64) -> u64 {

@@ -103,21 +103,24 @@ pub fn name_bytes(id: &str) -> Option<Vec<u8>> {
     Some(bytes)
 }
 
-/// How a folder is known, to visit it once.
+/// How a folder is known, to visit it once: device and inode on Unix, the canonical path
+/// elsewhere. (Not `Copy` on either, so the same code clones it on both.)
 #[cfg(unix)]
-type FolderKey = (u64, u64);
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct FolderKey(u64, u64);
 #[cfg(not(unix))]
-type FolderKey = PathBuf;
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct FolderKey(PathBuf);
 
 #[cfg(unix)]
 fn folder_key(_path: &Path, meta: &Metadata) -> std::io::Result<FolderKey> {
     use std::os::unix::fs::MetadataExt;
-    Ok((meta.dev(), meta.ino()))
+    Ok(FolderKey(meta.dev(), meta.ino()))
 }
 
 #[cfg(not(unix))]
 fn folder_key(path: &Path, _meta: &Metadata) -> std::io::Result<FolderKey> {
-    path.canonicalize()
+    path.canonicalize().map(FolderKey)
 }
 
 /// A folder and the folders above it as walked (through links too), to tell a link back to
