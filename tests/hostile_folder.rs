@@ -273,6 +273,8 @@ fn a_fan_out_of_folder_links_lists_each_article_once() {
     let expected: Vec<String> = (0..LEVELS)
         .map(|i| format!("{}/article.txt", level(i)))
         .collect();
+    // The count first: a failure lists tens of thousands of copies otherwise.
+    assert_eq!(corpus.documents.len(), LEVELS, "each article once");
     assert_eq!(files(&corpus), expected);
     assert_eq!(corpus.skipped.len(), 2 * (LEVELS - 1));
     for i in 0..LEVELS - 1 {
