@@ -418,7 +418,13 @@ impl<'a> FolderWalk<'a> {
 
     /// A file given by itself (dropped with others): a candidate, or skipped with its reason.
     pub fn file_at(&mut self, path: &Path, id: String) {
-        self.file(path, id, std::fs::metadata(path));
+        match std::fs::metadata(path) {
+            // Gone since it was dropped (not a link whose target is missing).
+            Err(e) if !path.symlink_metadata().is_ok_and(|m| m.is_symlink()) => {
+                self.skip(id, SkipReason::Unreadable(e.to_string()));
+            }
+            meta => self.file(path, id, meta),
+        }
     }
 
     /// A file (or a link to one): a candidate if it is a regular file of a text type.
@@ -566,5 +572,39 @@ mod tests {
         assert!(counts.contains(&256) && counts.contains(&512), "{counts:?}");
         assert_eq!(counts.last(), Some(&600));
         assert!(counts.is_sorted());
+    }
+
+    #[test]
+    fn dropped_items_are_listed_once_and_a_missing_one_is_skipped() {
+        use crate::core::corpus::{CorpusSource, list};
+        let dir = tempfile::tempdir().unwrap();
+        let news = dir.path().join("news");
+        std::fs::create_dir_all(news.join("sub")).unwrap();
+        std::fs::write(news.join("sub/x.txt"), "خبر").unwrap();
+        let listing = list(&CorpusSource::Paths(vec![
+            news.clone(),
+            news.join("sub"),
+            dir.path().join("gone.txt"),
+        ]))
+        .unwrap();
+        let files: Vec<&str> = listing.candidates.iter().map(|c| c.file.as_str()).collect();
+        assert_eq!(files, ["news/sub/x.txt"]);
+        assert_eq!(
+            listing.skipped,
+            [
+                Skipped {
+                    file: "gone.txt".into(),
+                    reason: SkipReason::Unreadable(
+                        std::fs::metadata(dir.path().join("gone.txt"))
+                            .unwrap_err()
+                            .to_string()
+                    )
+                },
+                Skipped {
+                    file: "sub".into(),
+                    reason: SkipReason::AlreadyListed("news/sub".into())
+                },
+            ]
+        );
     }
 }
