@@ -1,7 +1,7 @@
 //! The corpus cache: reopening reuses what did not change, notices what did, and never
 //! trusts a damaged or outdated cache.
 
-use khabar::core::cache::{CacheError, CorpusCache, cache_file, extractor_version};
+use khabar::core::cache::{CacheError, CorpusCache, cache_file, extractor_version, size_ceiling};
 use khabar::core::corpus::CorpusSource;
 use khabar::core::dates::ArticleDates;
 use khabar::core::entities::Entity;
@@ -261,4 +261,112 @@ fn khabar_extract_gives_the_same_json_with_and_without_the_cache() {
     assert_eq!(first, second);
     assert_eq!(first, fresh);
     assert!(first.contains("\"entities\""));
+}
+
+/// Runs `work` on its own thread and gives its result, or fails the test if it takes more
+/// than a minute (reading a pipe or `/dev/zero` must fail the test, not hang it).
+fn within_a_minute<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> T {
+    let (send, receive) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = send.send(work());
+    });
+    receive
+        .recv_timeout(std::time::Duration::from_secs(60))
+        .expect("still running after a minute: the cache read does not end")
+}
+
+#[cfg(unix)]
+#[test]
+fn a_pipe_or_a_device_as_the_cache_is_refused_at_once_and_replaced() {
+    let corpus = tempfile::tempdir().unwrap();
+    std::fs::write(
+        corpus.path().join("a.txt"),
+        "عنوان قصير\n\nنص الخبر في باكو يوم 5 مايو 2020.\n",
+    )
+    .unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    let path = cache_file(cache.path(), corpus.path());
+    let fifo = std::ffi::CString::new(path.clone().into_os_string().into_encoded_bytes()).unwrap();
+    // SAFETY: a valid NUL-terminated path; mkfifo only creates a file.
+    assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o644) }, 0);
+    let read = path.clone();
+    let refused = within_a_minute(move || CorpusCache::read(&read, extractor_version()));
+    assert_eq!(
+        refused.unwrap_err(),
+        CacheError::NotRegular("a named pipe (FIFO)".into())
+    );
+    // The loader reports it and writes a real cache in its place (the pipe never opened).
+    let (folder, dir) = (corpus.path().to_owned(), cache.path().to_owned());
+    let opened = within_a_minute(move || open(&folder, Some(&dir)));
+    assert_eq!(
+        opened.cache.unwrap().problem,
+        Some(CacheError::NotRegular("a named pipe (FIFO)".into()))
+    );
+    assert!(CorpusCache::read(&path, extractor_version()).is_ok());
+
+    std::fs::remove_file(&path).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", &path).unwrap();
+    let read = path.clone();
+    let refused = within_a_minute(move || CorpusCache::read(&read, extractor_version()));
+    assert_eq!(
+        refused.unwrap_err(),
+        CacheError::NotRegular("a character device".into())
+    );
+    // Written over, the link is replaced, not written through.
+    CorpusCache::default()
+        .write(&path, extractor_version())
+        .unwrap();
+    assert!(!path.symlink_metadata().unwrap().is_symlink());
+    assert!(CorpusCache::read(&path, extractor_version()).is_ok());
+}
+
+#[test]
+fn an_oversized_cache_is_refused_before_its_payload_is_read() {
+    let corpus = tempfile::tempdir().unwrap();
+    std::fs::write(
+        corpus.path().join("a.txt"),
+        "عنوان قصير\n\nنص الخبر في باكو يوم 5 مايو 2020.\n",
+    )
+    .unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    open(corpus.path(), Some(cache.path()));
+    let path = cache_file(cache.path(), corpus.path());
+    let good = std::fs::read(&path).unwrap();
+    const SIZE: u64 = 2 << 30;
+
+    // Grown to 2 GB (sparse: no disk used): the header no longer matches the size.
+    let file = std::fs::OpenOptions::new().write(true).open(&path).unwrap();
+    file.set_len(SIZE).unwrap();
+    drop(file);
+    let read = path.clone();
+    let refused = within_a_minute(move || CorpusCache::read(&read, extractor_version()));
+    assert_eq!(
+        refused.unwrap_err(),
+        CacheError::Corrupt("its size does not match its header".into())
+    );
+
+    // A header that claims the 2 GB: refused by the ceiling for this small folder.
+    let mut header = good[..16].to_vec();
+    header.extend_from_slice(&(SIZE - 32).to_le_bytes());
+    header.extend_from_slice(&[0; 8]);
+    std::fs::write(&path, &header).unwrap();
+    let file = std::fs::OpenOptions::new().write(true).open(&path).unwrap();
+    file.set_len(SIZE).unwrap();
+    drop(file);
+    let listing = khabar::core::corpus::list(&CorpusSource::Folder(corpus.path().into())).unwrap();
+    let ceiling = size_ceiling(listing.total_bytes());
+    assert!(ceiling < SIZE && ceiling as usize > good.len());
+    let read = path.clone();
+    let refused =
+        within_a_minute(move || CorpusCache::read_bounded(&read, extractor_version(), ceiling));
+    assert_eq!(
+        refused.unwrap_err(),
+        CacheError::TooLarge {
+            size: SIZE,
+            limit: ceiling
+        }
+    );
+    // The real cache is within the ceiling.
+    std::fs::write(&path, &good).unwrap();
+    assert!(CorpusCache::read_bounded(&path, extractor_version(), ceiling).is_ok());
 }

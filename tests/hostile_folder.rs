@@ -198,3 +198,189 @@ fn background_loader_reports_the_same_files() {
             .collect::<Vec<_>>()
     );
 }
+
+/// Runs `work` on its own thread and gives its result, or fails the test if it takes more
+/// than a minute (a walk or a read that never ends must fail the test, not hang it).
+fn within_a_minute<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> T {
+    let (send, receive) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = send.send(work());
+    });
+    receive
+        .recv_timeout(std::time::Duration::from_secs(60))
+        .expect("still running after a minute: the walk or a read does not end")
+}
+
+fn load_within_a_minute(dir: &Path) -> Corpus {
+    let source = CorpusSource::Folder(dir.to_owned());
+    within_a_minute(move || Corpus::load(&source, &Segmenter::default()).unwrap())
+}
+
+fn files(corpus: &Corpus) -> Vec<&str> {
+    corpus.documents.iter().map(|d| d.file.as_str()).collect()
+}
+
+#[cfg(unix)]
+#[test]
+fn links_to_folders_outside_the_opened_folder_are_listed_not_followed() {
+    let dir = tempfile::tempdir().unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("article.txt"), ARABIC).unwrap();
+    std::fs::write(elsewhere.path().join("outside.txt"), ARABIC).unwrap();
+    std::os::unix::fs::symlink("/", dir.path().join("root")).unwrap();
+    std::os::unix::fs::symlink(elsewhere.path(), dir.path().join("elsewhere")).unwrap();
+    // A link to a file outside is fine: a folder of links to articles is legitimate.
+    std::os::unix::fs::symlink(
+        elsewhere.path().join("outside.txt"),
+        dir.path().join("linked.txt"),
+    )
+    .unwrap();
+
+    let corpus = load_within_a_minute(dir.path());
+    assert_eq!(files(&corpus), ["article.txt", "linked.txt"]);
+    assert_eq!(
+        reason(&corpus, "root"),
+        Some(&SkipReason::LinkOutside("/".into()))
+    );
+    let target = elsewhere.path().canonicalize().unwrap();
+    assert_eq!(
+        reason(&corpus, "elsewhere"),
+        Some(&SkipReason::LinkOutside(target.display().to_string()))
+    );
+    assert_eq!(corpus.skipped.len(), 2, "{:?}", corpus.skipped);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fan_out_of_folder_links_lists_each_article_once() {
+    // level00 … level15, each with an article and two links to the next level: following
+    // every link would list the last level 2^15 times.
+    const LEVELS: usize = 16;
+    let dir = tempfile::tempdir().unwrap();
+    let level = |i: usize| format!("level{i:02}");
+    for i in 0..LEVELS {
+        let folder = dir.path().join(level(i));
+        std::fs::create_dir(&folder).unwrap();
+        std::fs::write(folder.join("article.txt"), ARABIC).unwrap();
+        if i + 1 < LEVELS {
+            for link in ["a", "b"] {
+                std::os::unix::fs::symlink(format!("../{}", level(i + 1)), folder.join(link))
+                    .unwrap();
+            }
+        }
+    }
+    let corpus = load_within_a_minute(dir.path());
+    let expected: Vec<String> = (0..LEVELS)
+        .map(|i| format!("{}/article.txt", level(i)))
+        .collect();
+    // The count first: a failure lists tens of thousands of copies otherwise.
+    assert_eq!(corpus.documents.len(), LEVELS, "each article once");
+    assert_eq!(files(&corpus), expected);
+    assert_eq!(corpus.skipped.len(), 2 * (LEVELS - 1));
+    for i in 0..LEVELS - 1 {
+        for link in ["a", "b"] {
+            assert_eq!(
+                reason(&corpus, &format!("{}/{link}", level(i))),
+                Some(&SkipReason::AlreadyListed(level(i + 1)))
+            );
+        }
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn pipes_and_devices_named_like_articles_are_listed_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("good.txt"), ARABIC).unwrap();
+    let fifo = std::ffi::CString::new(
+        dir.path()
+            .join("fifo.txt")
+            .into_os_string()
+            .into_encoded_bytes(),
+    )
+    .unwrap();
+    // SAFETY: a valid NUL-terminated path; mkfifo only creates a file.
+    assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o644) }, 0);
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("z.txt")).unwrap();
+    std::os::unix::fs::symlink("/dev/urandom", dir.path().join("u.txt")).unwrap();
+
+    let corpus = load_within_a_minute(dir.path());
+    assert_eq!(files(&corpus), ["good.txt"]);
+    for (file, kind) in [
+        ("fifo.txt", "a named pipe (FIFO)"),
+        ("z.txt", "a character device"),
+        ("u.txt", "a character device"),
+    ] {
+        assert_eq!(
+            reason(&corpus, file),
+            Some(&SkipReason::NotRegular(kind.into())),
+            "{file}: {:?}",
+            corpus.skipped
+        );
+    }
+    assert_eq!(corpus.skipped.len(), 3);
+}
+
+#[cfg(unix)]
+#[test]
+fn names_that_are_not_utf8_are_distinct_articles_in_a_stable_order() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in [(b"\xff.txt", "الأول"), (b"\xfe.txt", "الثاني")] {
+        let path = dir.path().join(std::ffi::OsStr::from_bytes(name));
+        std::fs::write(path, format!("{text}\n\n{ARABIC}")).unwrap();
+    }
+    let first = load_within_a_minute(dir.path());
+    let second = load_within_a_minute(dir.path());
+    assert_eq!(files(&first), ["\u{FFFD}FE.txt", "\u{FFFD}FF.txt"]);
+    assert_eq!(files(&first), files(&second));
+    // Each id is its own file's: the texts did not swap or merge.
+    for corpus in [&first, &second] {
+        assert!(corpus.documents[0].text.starts_with("الثاني"));
+        assert!(corpus.documents[1].text.starts_with("الأول"));
+    }
+    let listed = || {
+        khabar::core::corpus::list(&CorpusSource::Folder(dir.path().into()))
+            .unwrap()
+            .candidates
+            .into_iter()
+            .map(|c| c.file)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(listed(), listed());
+}
+
+#[test]
+fn a_cancelled_walk_stops_at_once_with_what_it_found() {
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+    let dir = tempfile::tempdir().unwrap();
+    for folder in 0..4 {
+        let folder = dir.path().join(format!("f{folder}"));
+        std::fs::create_dir(&folder).unwrap();
+        for file in 0..300 {
+            std::fs::write(folder.join(format!("{file:03}.txt")), "خبر").unwrap();
+        }
+    }
+    let source = CorpusSource::Folder(dir.path().into());
+    let (listing, reported) = within_a_minute(move || {
+        let cancel = AtomicBool::new(false);
+        let reported = AtomicUsize::new(0);
+        // The reviewer presses Cancel as soon as the first count is shown.
+        let found = |n: usize| {
+            if !cancel.swap(true, Ordering::Relaxed) {
+                reported.store(n, Ordering::Relaxed);
+            }
+        };
+        let listing = khabar::core::corpus::list_cancellable(&source, &cancel, &found).unwrap();
+        (listing, reported.into_inner())
+    });
+    assert!(listing.cancelled);
+    assert!(reported > 0 && reported < 1200, "{reported}");
+    // Not one more file after the cancel.
+    assert_eq!(listing.candidates.len(), reported);
+
+    // Not cancelled: everything, and the listing says so.
+    let full = khabar::core::corpus::list(&CorpusSource::Folder(dir.path().into())).unwrap();
+    assert!(!full.cancelled);
+    assert_eq!(full.candidates.len(), 1200);
+}

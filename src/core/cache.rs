@@ -16,6 +16,7 @@ use crate::core::annotations::Annotations;
 use crate::core::dates::ArticleDates;
 use crate::core::document::Document;
 use crate::core::entities::Entity;
+use crate::core::regular_file::{self, RegularFileError};
 use crate::core::search::SearchIndex;
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -23,12 +24,14 @@ use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
-/// Changes whenever the layout of the cached data changes.
-const FORMAT: &str = "khabar-cache-2";
-/// First bytes of a cache file.
+/// Changes whenever the layout of the cached data changes (3: the payload's length in the
+/// header).
+const FORMAT: &str = "khabar-cache-3";
+/// First bytes of a cache file. Unchanged with the format: the version word follows at the
+/// same place, so a cache of an older format reads as stale rather than damaged.
 const MAGIC: &[u8; 8] = b"KHABARC1";
-/// Magic, version and checksum.
-const HEADER_LEN: usize = 8 + 8 + 8;
+/// Magic, version, payload length and checksum.
+const HEADER_LEN: usize = 8 + 8 + 8 + 8;
 
 /// Why a cache could not be used.
 #[derive(Debug, Clone, thiserror::Error, PartialEq, Eq)]
@@ -41,6 +44,26 @@ pub enum CacheError {
     Corrupt(String),
     #[error("cannot read or write the cache: {0}")]
     Io(String),
+    /// A named pipe, a device or a link to one where the cache should be: never read.
+    #[error("the cache is not a normal file (it is {0})")]
+    NotRegular(String),
+    /// Larger than any cache of this folder can be (see [`size_ceiling`]): not read.
+    #[error("cache too large ({size} bytes; the limit for this folder is {limit})")]
+    TooLarge { size: u64, limit: u64 },
+}
+
+/// The largest cache [`CorpusCache::read_bounded`] reads for a folder whose files hold
+/// `text_bytes` bytes (the listing's [`total_bytes`](crate::core::corpus::Listing::total_bytes)).
+///
+/// A cache holds each file's text once, as UTF-8: at most three times its bytes on disk (a
+/// single-byte encoding such as Windows-1256 becomes two bytes per Arabic letter, three for
+/// some symbols; UTF-16 shrinks or stays). Around it come the blocks, articles, entities and
+/// dates, each a few varints per range, and the search index, a posting per word: the demo
+/// corpus's cache is about 2.2 times its text (35 kB). 16 times the text plus 64 MiB for the
+/// fixed parts leaves room for a text of only short words and numbers while a cache that
+/// is no cache of this folder (a 2 GB file beside a 10 MB folder) is refused unread.
+pub fn size_ceiling(text_bytes: u64) -> u64 {
+    text_bytes.saturating_mul(16).saturating_add(64 << 20)
 }
 
 /// What a file looked like on disk when it was cached.
@@ -172,31 +195,50 @@ impl CorpusCache {
         Annotations { entities, dates }
     }
 
-    /// Reads a cache file; anything but an intact cache of this version is an error.
+    /// Reads a cache file; anything but an intact cache of this version is an error. Only
+    /// the header bounds what is read: the loader uses [`Self::read_bounded`].
     pub fn read(path: &Path, version: u64) -> Result<CorpusCache, CacheError> {
-        let bytes = match std::fs::read(path) {
-            Ok(bytes) => bytes,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(CacheError::Missing),
-            Err(e) => return Err(CacheError::Io(e.to_string())),
-        };
+        CorpusCache::read_bounded(path, version, u64::MAX)
+    }
+
+    /// Reads a cache file of at most `ceiling` bytes (see [`size_ceiling`]). The file is
+    /// opened without blocking and read only if it is a regular file (a pipe would wait for
+    /// a writer forever, `/dev/zero` never ends), its size is within the ceiling and its
+    /// header is of this version and declares exactly the payload that follows; only then
+    /// is the payload read, and no more of it than declared.
+    pub fn read_bounded(
+        path: &Path,
+        version: u64,
+        ceiling: u64,
+    ) -> Result<CorpusCache, CacheError> {
+        use std::io::Read;
+        let io = |e: std::io::Error| CacheError::Io(e.to_string());
+        let (file, size) = regular_file::open(path).map_err(|e| match e {
+            RegularFileError::NotFound => CacheError::Missing,
+            RegularFileError::NotRegular(kind) => CacheError::NotRegular(kind.into()),
+            e => CacheError::Io(e.to_string()),
+        })?;
+        if size > ceiling {
+            return Err(CacheError::TooLarge {
+                size,
+                limit: ceiling,
+            });
+        }
+        let mut bytes = vec![0; HEADER_LEN.min(size as usize)];
+        let mut file = file.take(size.saturating_add(1));
+        file.read_exact(&mut bytes).map_err(io)?;
+        check_header(&bytes, version, size)?;
+        bytes.reserve_exact(size as usize - HEADER_LEN);
+        // At most one byte more than the size: a file that grew is noticed, not followed.
+        file.read_to_end(&mut bytes).map_err(io)?;
         CorpusCache::decode(&bytes, version)
     }
 
     /// The cache in `bytes` (see [`Self::encode`]).
     pub fn decode(bytes: &[u8], version: u64) -> Result<CorpusCache, CacheError> {
-        if bytes.len() < HEADER_LEN || &bytes[..8] != MAGIC {
-            return Err(CacheError::Corrupt("not a Khabar cache".into()));
-        }
-        let word = |at: usize| {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(&bytes[at..at + 8]);
-            u64::from_le_bytes(b)
-        };
-        if word(8) != version {
-            return Err(CacheError::Stale);
-        }
+        check_header(bytes, version, bytes.len() as u64)?;
         let payload = &bytes[HEADER_LEN..];
-        if word(16) != xxh3_64(payload) {
+        if word(bytes, 24) != xxh3_64(payload) {
             return Err(CacheError::Corrupt("checksum mismatch".into()));
         }
         let stored: Stored<'_> =
@@ -331,7 +373,7 @@ struct StoredRef<'a> {
 }
 
 impl CacheSnapshot<'_> {
-    /// Magic, version, checksum, then the postcard payload.
+    /// Magic, version, payload length, checksum, then the postcard payload.
     pub fn encode(&self, version: u64) -> Result<Vec<u8>, CacheError> {
         let io = |e: postcard::Error| CacheError::Io(e.to_string());
         let files = self
@@ -347,6 +389,7 @@ impl CacheSnapshot<'_> {
         let mut out = Vec::with_capacity(HEADER_LEN + payload.len());
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&version.to_le_bytes());
+        out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
         out.extend_from_slice(&xxh3_64(&payload).to_le_bytes());
         out.extend_from_slice(&payload);
         Ok(out)
@@ -359,14 +402,74 @@ impl CacheSnapshot<'_> {
     }
 }
 
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), CacheError> {
-    let io = |e: std::io::Error| CacheError::Io(e.to_string());
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(io)?;
+/// The little-endian word at `at` of a header.
+fn word(bytes: &[u8], at: usize) -> u64 {
+    let mut b = [0u8; 8];
+    b.copy_from_slice(&bytes[at..at + 8]);
+    u64::from_le_bytes(b)
+}
+
+/// Whether `header` (the first bytes of a cache file of `size` bytes) is that of a cache of
+/// this version whose payload is the rest of the file.
+fn check_header(header: &[u8], version: u64, size: u64) -> Result<(), CacheError> {
+    if header.len() < HEADER_LEN || &header[..8] != MAGIC {
+        return Err(CacheError::Corrupt("not a Khabar cache".into()));
     }
-    let temp = path.with_extension("tmp");
-    std::fs::write(&temp, bytes).map_err(io)?;
-    std::fs::rename(&temp, path).map_err(io)
+    if word(header, 8) != version {
+        return Err(CacheError::Stale);
+    }
+    if word(header, 16) != size - HEADER_LEN as u64 {
+        return Err(CacheError::Corrupt(
+            "its size does not match its header".into(),
+        ));
+    }
+    Ok(())
+}
+
+/// Writes `bytes` to `path` through a new temporary file beside it, then renames it over
+/// `path`. The temporary file is created new (`create_new`: an existing file, link, pipe or
+/// device of that name is never opened, so a pipe cannot block the write and a link cannot
+/// send it elsewhere), and the rename replaces whatever `path` was without opening it.
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), CacheError> {
+    use std::io::Write;
+    let io = |e: std::io::Error| CacheError::Io(e.to_string());
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(io)?;
+    let name = path
+        .file_name()
+        .map_or_else(|| "cache".into(), |n| n.to_string_lossy().into_owned());
+    let mut attempts = 0;
+    let (mut file, temp) = loop {
+        let temp = dir.join(format!(
+            "{name}.{}-{:016x}.tmp",
+            std::process::id(),
+            fastrand::u64(..)
+        ));
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temp)
+        {
+            Ok(file) => break (file, temp),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && attempts < 16 => {
+                attempts += 1;
+            }
+            Err(e) => return Err(io(e)),
+        }
+    };
+    let written = file.write_all(bytes);
+    // Closed before the rename: Windows does not rename an open file.
+    drop(file);
+    let written = written
+        .and_then(|()| std::fs::rename(&temp, path))
+        .map_err(io);
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    written
 }
 
 /// The version a cache must have to be used: the cache format, the program's version, and

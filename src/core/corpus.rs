@@ -4,8 +4,11 @@
 use crate::core::decode::decode;
 use crate::core::document::Document;
 use crate::core::error::{LoadError, SkipReason};
+use crate::core::folder_walk::{FolderWalk, name_id};
+use crate::core::regular_file::{self, RegularFileError};
 use crate::core::segment::Segmenter;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
 
 /// File name endings Khabar reads as articles (compared case-insensitively).
 pub const TEXT_EXTENSIONS: [&str; 3] = ["txt", "text", "md"];
@@ -51,7 +54,9 @@ pub enum Content {
 /// A file found by the walk, not read yet.
 #[derive(Debug, Clone)]
 pub struct Candidate {
-    /// Path relative to the corpus root, with `/` separators.
+    /// Path relative to the corpus root, with `/` separators, each name made from its raw
+    /// bytes by [`name_id`] (unique, and the name itself when it is UTF-8). The article's id
+    /// everywhere: review state, the cache, sorting.
     pub file: String,
     pub content: Content,
     /// Size in bytes (for progress).
@@ -72,6 +77,8 @@ pub struct Skipped {
 pub struct Listing {
     pub candidates: Vec<Candidate>,
     pub skipped: Vec<Skipped>,
+    /// The walk was cancelled: the listing holds what was found until then.
+    pub cancelled: bool,
 }
 
 impl Listing {
@@ -81,133 +88,56 @@ impl Listing {
     }
 }
 
-/// Lists the files of a source without reading them.
+/// Lists the files of a source without reading them (see [`list_cancellable`]).
 pub fn list(source: &CorpusSource) -> Result<Listing, LoadError> {
-    let mut listing = Listing::default();
+    list_cancellable(source, &AtomicBool::new(false), &|_| {})
+}
+
+/// Lists the files of a source without reading them, in file order (the same on every
+/// run). Setting `cancel` stops the walk within an entry: the listing then holds what was
+/// found so far and says it was cancelled. `found` is told the running count of files
+/// found now and then (every few hundred files or 50 ms), and once at the end. Folders are
+/// walked by [`FolderWalk`]: each once, never outside the opened folder.
+pub fn list_cancellable(
+    source: &CorpusSource,
+    cancel: &AtomicBool,
+    found: &dyn Fn(usize),
+) -> Result<Listing, LoadError> {
+    let mut walk = FolderWalk::new(cancel, found);
     match source {
         CorpusSource::Demo => {
-            listing.candidates = crate::core::demo::FILES
-                .iter()
-                .map(|(name, bytes)| Candidate {
-                    file: (*name).to_owned(),
-                    content: Content::Embedded(bytes),
-                    size: bytes.len() as u64,
-                    modified: None,
-                })
-                .collect();
+            let listing = Listing {
+                candidates: crate::core::demo::FILES
+                    .iter()
+                    .map(|(name, bytes)| Candidate {
+                        file: (*name).to_owned(),
+                        content: Content::Embedded(bytes),
+                        size: bytes.len() as u64,
+                        modified: None,
+                    })
+                    .collect(),
+                ..Listing::default()
+            };
+            found(listing.candidates.len());
+            return Ok(listing);
         }
-        CorpusSource::Folder(root) => walk(root, "", &mut listing)?,
+        CorpusSource::Folder(root) => walk.walk(root, "")?,
         CorpusSource::Paths(paths) => {
             for path in paths {
-                let name = file_name(path);
+                // A dropped file or folder is named by its own name.
+                let name = path
+                    .file_name()
+                    .map_or_else(|| path.display().to_string(), name_id);
                 if path.is_dir() {
-                    walk(path, &name, &mut listing)?;
+                    walk.walk(path, &name)?;
                 } else {
-                    add_file(path, name, &mut listing);
+                    // A missing or special file among them is skipped, not an error.
+                    walk.file_at(path, name);
                 }
             }
         }
     }
-    Ok(listing)
-}
-
-fn walk(root: &Path, prefix: &str, listing: &mut Listing) -> Result<(), LoadError> {
-    let meta = std::fs::metadata(root).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => LoadError::NotFound(root.to_owned()),
-        _ => LoadError::Unreadable {
-            path: root.to_owned(),
-            message: e.to_string(),
-        },
-    })?;
-    if !meta.is_dir() {
-        add_file(root, file_name(root), listing);
-        return Ok(());
-    }
-    let relative = |path: &Path| {
-        let rel = path.strip_prefix(root).unwrap_or(path);
-        let rel = rel
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/");
-        if prefix.is_empty() {
-            rel
-        } else {
-            format!("{prefix}/{rel}")
-        }
-    };
-    let walker = walkdir::WalkDir::new(root)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        // Hidden files and folders (.git, .DS_Store, our own sidecars) are not articles.
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-    for entry in walker {
-        match entry {
-            Ok(entry) if entry.file_type().is_file() => {
-                add_file(entry.path(), relative(entry.path()), listing)
-            }
-            Ok(_) => {}
-            Err(err) => {
-                let Some(path) = err.path().map(Path::to_owned) else {
-                    continue;
-                };
-                let reason = if let Some(ancestor) = err.loop_ancestor() {
-                    let target = relative(ancestor);
-                    SkipReason::SymlinkLoop(if target.is_empty() {
-                        "the opened folder".into()
-                    } else {
-                        target
-                    })
-                } else if path.symlink_metadata().is_ok_and(|m| m.is_symlink()) && !path.exists() {
-                    SkipReason::DanglingLink
-                } else {
-                    SkipReason::Unreadable(
-                        err.io_error()
-                            .map(|e| e.to_string())
-                            .unwrap_or_else(|| err.to_string()),
-                    )
-                };
-                listing.skipped.push(Skipped {
-                    file: relative(&path),
-                    reason,
-                });
-            }
-        }
-    }
-    Ok(())
-}
-
-fn add_file(path: &Path, file: String, listing: &mut Listing) {
-    let extension = path
-        .extension()
-        .map(|e| e.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
-    if !TEXT_EXTENSIONS.contains(&extension.as_str()) {
-        let reason = SkipReason::NotText(if extension.is_empty() {
-            "no extension".into()
-        } else {
-            extension
-        });
-        listing.skipped.push(Skipped { file, reason });
-        return;
-    }
-    match std::fs::metadata(path) {
-        Ok(meta) => listing.candidates.push(Candidate {
-            file,
-            content: Content::File(path.to_owned()),
-            size: meta.len(),
-            modified: meta.modified().ok(),
-        }),
-        Err(e) => {
-            let reason = if path.symlink_metadata().is_ok_and(|m| m.is_symlink()) {
-                SkipReason::DanglingLink
-            } else {
-                SkipReason::Unreadable(e.to_string())
-            };
-            listing.skipped.push(Skipped { file, reason });
-        }
-    }
+    Ok(walk.finish())
 }
 
 /// Reads, decodes and segments one candidate.
@@ -218,20 +148,22 @@ pub fn read(candidate: &Candidate, segmenter: &Segmenter) -> Result<Document, Sk
     };
     let bytes: std::borrow::Cow<'_, [u8]> = match &candidate.content {
         Content::Embedded(bytes) => (*bytes).into(),
-        Content::File(path) => {
-            let size = std::fs::metadata(path)
-                .map_err(|e| skip(SkipReason::Unreadable(e.to_string())))?
-                .len();
-            if size > MAX_FILE_BYTES {
-                return Err(skip(SkipReason::TooLarge {
-                    size_mib: size / (1024 * 1024),
-                    limit_mib: MAX_FILE_BYTES / (1024 * 1024),
-                }));
-            }
-            std::fs::read(path)
-                .map_err(|e| skip(SkipReason::Unreadable(e.to_string())))?
-                .into()
-        }
+        // Opened without blocking and read only if it is (still) a regular file of at most
+        // the limit: the file may have been replaced by a pipe or grown since the walk.
+        Content::File(path) => regular_file::read(path, MAX_FILE_BYTES)
+            .map_err(|e| {
+                skip(match e {
+                    // Removed since the walk.
+                    e @ RegularFileError::NotFound => SkipReason::Unreadable(e.to_string()),
+                    RegularFileError::NotRegular(kind) => SkipReason::NotRegular(kind.into()),
+                    RegularFileError::TooLarge { size, limit } => SkipReason::TooLarge {
+                        size_mib: size / (1024 * 1024),
+                        limit_mib: limit / (1024 * 1024),
+                    },
+                    RegularFileError::Io(e) => SkipReason::Unreadable(e.to_string()),
+                })
+            })?
+            .into(),
     };
     let decoded = decode(&bytes).map_err(skip)?;
     let path = match &candidate.content {

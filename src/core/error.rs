@@ -24,6 +24,15 @@ pub enum SkipReason {
     /// A symbolic link back to a folder already being walked.
     #[error("symlink loop (points back to {0})")]
     SymlinkLoop(String),
+    /// A link to a folder outside the opened folder: following it could walk the whole disk.
+    #[error("link leads outside the opened folder (→ {0})")]
+    LinkOutside(String),
+    /// A folder reached a second time (through a link), listed where it was met first.
+    #[error("same folder as {0}, listed there")]
+    AlreadyListed(String),
+    /// A named pipe, socket, device or a link to one: reading it could wait or run forever.
+    #[error("not a normal file (it is {0})")]
+    NotRegular(String),
     /// Larger than the size Khabar reads.
     #[error("too large ({size_mib} MiB; the limit is {limit_mib} MiB)")]
     TooLarge { size_mib: u64, limit_mib: u64 },

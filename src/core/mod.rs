@@ -20,6 +20,7 @@ pub mod error;
 pub mod eval;
 pub mod export;
 pub mod extract;
+pub mod folder_walk;
 pub mod index;
 pub mod lexicon;
 pub mod loader;
