@@ -269,7 +269,11 @@ fn run(
         notify(true);
         curation
     };
-    let listing = match corpus::list(&source) {
+    let found = |found: usize| {
+        let _ = sender.send(LoadEvent::Listing { found });
+        notify(false);
+    };
+    let listing = match corpus::list_cancellable(&source, cancel, &found) {
         Ok(listing) => listing,
         Err(e) => {
             let _ = sender.send(LoadEvent::Failed(e));
@@ -277,13 +281,14 @@ fn run(
             return;
         }
     };
+    let listing_bytes = listing.total_bytes();
     let _ = sender.send(LoadEvent::Listed {
         total_files: listing.candidates.len(),
-        total_bytes: listing.total_bytes(),
+        total_bytes: listing_bytes,
         skipped: listing.skipped,
     });
     notify(true);
-    if cancelled() {
+    if listing.cancelled || cancelled() {
         return finish(Stage::Listing);
     }
     // Only folders are cached: the demo is built in, dropped files are a one-off.
@@ -293,10 +298,13 @@ fn run(
     };
     let version = cache::extractor_version();
     let (mut cached, problem) = match &cache_path {
-        Some(path) => match CorpusCache::read(path, version) {
-            Ok(cached) => (cached, None),
-            Err(e) => (CorpusCache::default(), Some(e)),
-        },
+        // A cache far larger than the folder's text is not ours to read whole.
+        Some(path) => {
+            match CorpusCache::read_bounded(path, version, cache::size_ceiling(listing_bytes)) {
+                Ok(cached) => (cached, None),
+                Err(e) => (CorpusCache::default(), Some(e)),
+            }
+        }
         None => (CorpusCache::default(), None),
     };
     if cancelled() {
@@ -570,14 +578,17 @@ mod tests {
             matches!(events[0], LoadEvent::Corrections(_)),
             "corrections come first"
         );
-        let LoadEvent::Listed { total_files, .. } = &events[1] else {
+        let Some(total_files) = events.iter().find_map(|e| match e {
+            LoadEvent::Listed { total_files, .. } => Some(*total_files),
+            _ => None,
+        }) else {
             panic!("{events:?}")
         };
         let loaded = events
             .iter()
             .filter(|e| matches!(e, LoadEvent::Loaded { .. }))
             .count();
-        assert_eq!(loaded, *total_files);
+        assert_eq!(loaded, total_files);
         assert!(matches!(
             events.last(),
             Some(LoadEvent::Finished {
@@ -641,5 +652,45 @@ mod tests {
             loaded < total,
             "{loaded} of {total} files read after cancelling"
         );
+    }
+
+    #[test]
+    fn cancel_while_listing_reads_nothing_and_says_where_it_stopped() {
+        let dir = tempfile::tempdir().unwrap();
+        for folder in 0..30 {
+            let sub = dir.path().join(format!("{folder:02}"));
+            std::fs::create_dir(&sub).unwrap();
+            for i in 0..100 {
+                std::fs::write(sub.join(format!("{i:03}.txt")), "عنوان\nنص.\n").unwrap();
+            }
+        }
+        let job = LoadJob::spawn(
+            CorpusSource::Folder(dir.path().into()),
+            Arc::new(Segmenter::default()),
+            Arc::new(Lexicon::default()),
+            || {},
+        );
+        let mut counts = Vec::new();
+        let mut loaded = 0;
+        let mut finished = None;
+        while let Some(event) = job.recv() {
+            match event {
+                LoadEvent::Listing { found } => {
+                    counts.push(found);
+                    job.cancel();
+                }
+                LoadEvent::Loaded { .. } => loaded += 1,
+                LoadEvent::Finished {
+                    cancelled, reached, ..
+                } => {
+                    finished = Some((cancelled, reached));
+                    break;
+                }
+                _ => {}
+            }
+        }
+        assert!(!counts.is_empty(), "the walk reports what it has found");
+        assert_eq!(finished, Some((true, Stage::Listing)));
+        assert_eq!(loaded, 0, "nothing is read after a cancel during the walk");
     }
 }

@@ -279,6 +279,9 @@ strings! {
     SkipUnreadable: "cannot read: {0}", "تعذّرت القراءة: {0}";
     SkipDangling: "dangling link", "رابط معطوب";
     SkipLoop: "symlink loop (points back to {0})", "حلقة روابط (تعود إلى {0})";
+    SkipLinkOutside: "link leads outside the opened folder (→ {0})", "رابط يقود إلى خارج المجلد المفتوح (← {0})";
+    SkipAlreadyListed: "same folder as {0}, listed there", "المجلد نفسه الذي في {0}، وقد حُصر هناك";
+    SkipNotRegular: "not a normal file (it is {0})", "ليس ملفًا عاديًا ({0})";
     SkipTooLarge: "too large ({0} MiB; the limit is {1} MiB)", "كبير جدًا ({0} م.ب؛ الحد {1} م.ب)";
     SkipNotText: "not a text file type (.{0})", "ليس من أنواع الملفات النصية (.{0})";
     // Entity sidebar

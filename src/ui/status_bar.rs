@@ -186,10 +186,9 @@ pub fn skip_reason(reason: &SkipReason, l: Language) -> String {
             limit_mib,
         } => l.f(T::SkipTooLarge, &[size_mib, limit_mib]),
         SkipReason::NotText(ext) => l.f(T::SkipNotText, &[ext]),
-        // Not translated yet (i18n.rs is not part of this change): the core's English text.
-        SkipReason::LinkOutside(_) | SkipReason::AlreadyListed(_) | SkipReason::NotRegular(_) => {
-            reason.to_string()
-        }
+        SkipReason::LinkOutside(to) => l.f(T::SkipLinkOutside, &[to]),
+        SkipReason::AlreadyListed(first) => l.f(T::SkipAlreadyListed, &[first]),
+        SkipReason::NotRegular(kind) => l.f(T::SkipNotRegular, &[kind]),
     }
 }
 
