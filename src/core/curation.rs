@@ -180,7 +180,12 @@ impl Curation {
     /// put back where it belongs.
     pub fn to_json(&self) -> String {
         let mut fields = self.extra.clone();
-        fields.insert("version".into(), Value::from(self.version));
+        // Whatever this build writes is in its own format (an older file is upgraded as it
+        // is rewritten; a newer one is never written, see `sidecar`).
+        fields.insert(
+            "version".into(),
+            Value::from(self.version.max(FORMAT_VERSION)),
+        );
         let edits = self
             .edits
             .iter()
@@ -335,7 +340,10 @@ mod tests {
 
     #[test]
     fn reviews_round_trip_and_blank_ones_are_dropped() {
-        let mut c = Curation::default();
+        let mut c = Curation {
+            version: FORMAT_VERSION,
+            ..Curation::default()
+        };
         c.set_review(
             "a.txt",
             Review {
@@ -347,6 +355,8 @@ mod tests {
         assert_eq!(c.reviews.len(), 1);
         let back = round_trip(&c);
         assert_eq!(back, c);
+        // A file without a version is written in this build's format.
+        assert_eq!(round_trip(&Curation::default()).version, FORMAT_VERSION);
         assert_eq!(back.review("a.txt").state, ReviewState::Flagged);
         assert_eq!(back.review("nothing.txt"), Review::default());
         // Older files without reviews still load.
