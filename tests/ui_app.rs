@@ -190,6 +190,7 @@ fn mixed_text_snapshot(language: khabar::ui::i18n::Language, name: &str) {
                         folder: Some(folder),
                         language: Some(language),
                         cache_dir: Some(tempfile::tempdir().unwrap().keep()),
+                        data_dir: Some(tempfile::tempdir().unwrap().keep()),
                     },
                 )
             }
