@@ -103,10 +103,13 @@ fn a_damaged_sidecar_is_never_overwritten_and_the_window_says_so() {
         });
         assert!(Curation::parse(&text).is_ok());
         assert_eq!(std::fs::read(&copy).unwrap(), damaged);
+        harness.run_steps(2);
         assert!(
             harness
                 .query_by_label_contains("could not be read")
-                .is_none()
+                .is_none(),
+            "{damaged:?}: {:?}",
+            harness.state().library.sidecar.as_ref().map(|s| &s.state)
         );
     }
 }

@@ -297,12 +297,18 @@ fn run(
         _ => None,
     };
     let version = cache::extractor_version();
-    let (mut cached, problem) = match &cache_path {
-        // A cache far larger than the folder's text is not ours to read whole.
+    let (mut cached, problem) = match cache_path.clone() {
+        // A cache far larger than the folder's text is not ours to read whole; a large one
+        // takes seconds to decode, so Cancel does not wait for it.
         Some(path) => {
-            match CorpusCache::read_bounded(path, version, cache::size_ceiling(listing_bytes)) {
-                Ok(cached) => (cached, None),
-                Err(e) => (CorpusCache::default(), Some(e)),
+            let ceiling = cache::size_ceiling(listing_bytes);
+            let read = unless_cancelled("khabar-cache", cancel, move || {
+                CorpusCache::read_bounded(&path, version, ceiling)
+            });
+            match read {
+                None => return finish(Stage::Reading),
+                Some(Ok(cached)) => (cached, None),
+                Some(Err(e)) => (CorpusCache::default(), Some(e)),
             }
         }
         None => (CorpusCache::default(), None),
@@ -427,37 +433,45 @@ fn run(
     finish(Stage::Done)
 }
 
-/// Builds the full-text index on its own thread and waits for it while watching `cancel`:
-/// the index is one sequence of steps that cannot stop half-way, so a cancelled load leaves
-/// it to finish on its own and goes on at once. `None` when cancelled.
+/// Runs `work` on a thread of its own and waits for it while watching `cancel`: for steps
+/// that cannot stop half-way (reading the cache, building the index), a cancelled load
+/// leaves them to finish alone and goes on at once. `None` when cancelled.
+fn unless_cancelled<T: Send + 'static>(
+    name: &str,
+    cancel: &AtomicBool,
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Option<T> {
+    let (done, result) = std::sync::mpsc::sync_channel(1);
+    std::thread::Builder::new()
+        .name(name.into())
+        .spawn(move || {
+            let _ = done.send(work());
+        })
+        .ok()?;
+    loop {
+        match result.recv_timeout(Duration::from_millis(50)) {
+            Ok(value) => return Some(value),
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) if !cancel.load(Ordering::Relaxed) => {}
+            Err(_) => return None,
+        }
+    }
+}
+
+/// Builds the full-text index (see [`unless_cancelled`]).
 fn build_index(documents: &[Arc<Document>], watch: &Watch<'_>) -> Option<SearchIndex> {
     let total = documents.len();
     (watch.progress)(Stage::Index, 0, total);
     let documents = documents.to_vec();
-    let (done, result) = std::sync::mpsc::sync_channel(1);
-    let spawned = std::thread::Builder::new()
-        .name("khabar-index".into())
-        .spawn(move || {
-            let pairs: Vec<(usize, usize)> = documents
-                .iter()
-                .enumerate()
-                .flat_map(|(d, doc)| (0..doc.articles.len()).map(move |a| (d, a)))
-                .collect();
-            let _ = done.send(SearchIndex::build(&documents, &pairs));
-        });
-    if spawned.is_err() {
-        return None;
-    }
-    loop {
-        match result.recv_timeout(Duration::from_millis(50)) {
-            Ok(index) => {
-                (watch.progress)(Stage::Index, total, total);
-                return Some(index);
-            }
-            Err(std::sync::mpsc::RecvTimeoutError::Timeout) if !watch.is_cancelled() => {}
-            Err(_) => return None,
-        }
-    }
+    let index = unless_cancelled("khabar-index", watch.cancel, move || {
+        let pairs: Vec<(usize, usize)> = documents
+            .iter()
+            .enumerate()
+            .flat_map(|(d, doc)| (0..doc.articles.len()).map(move |a| (d, a)))
+            .collect();
+        SearchIndex::build(&documents, &pairs)
+    })?;
+    (watch.progress)(Stage::Index, total, total);
+    Some(index)
 }
 
 /// A source loaded to the end (for the command line): like the window's load, with the
