@@ -13,6 +13,7 @@ use std::path::Path;
 use std::sync::{Arc, LazyLock};
 
 mod common;
+use common::within_a_minute;
 
 static LEXICON: LazyLock<Arc<Lexicon>> = LazyLock::new(|| Arc::new(Lexicon::load()));
 
@@ -187,12 +188,7 @@ fn a_damaged_truncated_or_outdated_cache_is_rebuilt_not_trusted() {
 
 #[test]
 fn every_flipped_byte_of_a_small_cache_is_detected() {
-    let corpus = tempfile::tempdir().unwrap();
-    std::fs::write(
-        corpus.path().join("a.txt"),
-        "عنوان قصير\n\nنص الخبر في باكو يوم 5 مايو 2020.\n",
-    )
-    .unwrap();
+    let corpus = one_article();
     let cache = tempfile::tempdir().unwrap();
     open(corpus.path(), Some(cache.path()));
     let good = std::fs::read(cache_file(cache.path(), corpus.path())).unwrap();
@@ -263,27 +259,10 @@ fn khabar_extract_gives_the_same_json_with_and_without_the_cache() {
     assert!(first.contains("\"entities\""));
 }
 
-/// Runs `work` on its own thread and gives its result, or fails the test if it takes more
-/// than a minute (reading a pipe or `/dev/zero` must fail the test, not hang it).
-fn within_a_minute<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> T {
-    let (send, receive) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let _ = send.send(work());
-    });
-    receive
-        .recv_timeout(std::time::Duration::from_secs(60))
-        .expect("still running after a minute: the cache read does not end")
-}
-
 #[cfg(unix)]
 #[test]
 fn a_pipe_or_a_device_as_the_cache_is_refused_at_once_and_replaced() {
-    let corpus = tempfile::tempdir().unwrap();
-    std::fs::write(
-        corpus.path().join("a.txt"),
-        "عنوان قصير\n\nنص الخبر في باكو يوم 5 مايو 2020.\n",
-    )
-    .unwrap();
+    let corpus = one_article();
     let cache = tempfile::tempdir().unwrap();
     let path = cache_file(cache.path(), corpus.path());
     let fifo = std::ffi::CString::new(path.clone().into_os_string().into_encoded_bytes()).unwrap();
@@ -322,12 +301,7 @@ fn a_pipe_or_a_device_as_the_cache_is_refused_at_once_and_replaced() {
 
 #[test]
 fn an_oversized_cache_is_refused_before_its_payload_is_read() {
-    let corpus = tempfile::tempdir().unwrap();
-    std::fs::write(
-        corpus.path().join("a.txt"),
-        "عنوان قصير\n\nنص الخبر في باكو يوم 5 مايو 2020.\n",
-    )
-    .unwrap();
+    let corpus = one_article();
     let cache = tempfile::tempdir().unwrap();
     open(corpus.path(), Some(cache.path()));
     let path = cache_file(cache.path(), corpus.path());
@@ -369,4 +343,15 @@ fn an_oversized_cache_is_refused_before_its_payload_is_read() {
     // The real cache is within the ceiling.
     std::fs::write(&path, &good).unwrap();
     assert!(CorpusCache::read_bounded(&path, extractor_version(), ceiling).is_ok());
+}
+
+/// A corpus folder of one short article.
+fn one_article() -> tempfile::TempDir {
+    let corpus = tempfile::tempdir().unwrap();
+    std::fs::write(
+        corpus.path().join("a.txt"),
+        "عنوان قصير\n\nنص الخبر في باكو يوم 5 مايو 2020.\n",
+    )
+    .unwrap();
+    corpus
 }

@@ -8,6 +8,9 @@ use khabar::core::segment::Segmenter;
 use std::path::Path;
 use std::sync::Arc;
 
+mod common;
+use common::within_a_minute;
+
 const ARABIC: &str = "رئيس الوزراء يزور باكو\n\nوصل رئيس الوزراء اليوم إلى العاصمة باكو في زيارة رسمية تستغرق يومين، يبحث خلالها العلاقات الثنائية.\n";
 
 fn utf16(text: &str, little: bool) -> Vec<u8> {
@@ -200,18 +203,6 @@ fn background_loader_reports_the_same_files() {
             .map(|s| s.file.clone())
             .collect::<Vec<_>>()
     );
-}
-
-/// Runs `work` on its own thread and gives its result, or fails the test if it takes more
-/// than a minute (a walk or a read that never ends must fail the test, not hang it).
-fn within_a_minute<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> T {
-    let (send, receive) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let _ = send.send(work());
-    });
-    receive
-        .recv_timeout(std::time::Duration::from_secs(60))
-        .expect("still running after a minute: the walk or a read does not end")
 }
 
 fn load_within_a_minute(dir: &Path) -> Corpus {
