@@ -110,7 +110,7 @@ fn main() {
     // Reopen: the cache has everything.
     harness
         .state_mut()
-        .command(Command::Open(khabar::core::corpus::CorpusSource::Folder(
+        .command(Command::Open(khabar_core::corpus::CorpusSource::Folder(
             folder.clone(),
         )));
     let reopen = wait_loaded(&mut harness);

@@ -1,9 +1,9 @@
 //! Khabar: explore folders of Arabic news articles.
 //!
-//! - [`core`]: pure Rust, no UI — corpus loading, decoding, segmentation, bidi layout logic.
+//! The core (corpus, text, extraction, queries, review) is the `khabar-core` crate, which
+//! knows nothing of the user interface.
 //! - [`ui`]: the egui/eframe application.
 //! - [`cli`]: the command-line entry points (`khabar extract`, …).
 
 pub mod cli;
-pub mod core;
 pub mod ui;

@@ -1,14 +1,16 @@
 //! The corpus cache: reopening reuses what did not change, notices what did, and never
 //! trusts a damaged or outdated cache.
 
-use khabar::core::cache::{CacheError, CorpusCache, cache_file, extractor_version, size_ceiling};
-use khabar::core::corpus::CorpusSource;
-use khabar::core::dates::ArticleDates;
-use khabar::core::entities::Entity;
-use khabar::core::lexicon::Lexicon;
-use khabar::core::loader::{CacheReport, LoadEvent, LoadJob};
-use khabar::core::search::{Query, SearchIndex};
-use khabar::core::segment::Segmenter;
+use khabar_core::corpus::CorpusSource;
+use khabar_core::corpus::cache::{
+    CacheError, CorpusCache, cache_file, extractor_version, size_ceiling,
+};
+use khabar_core::extract::dates::ArticleDates;
+use khabar_core::extract::entities::Entity;
+use khabar_core::extract::entities::lexicon::Lexicon;
+use khabar_core::loader::{CacheReport, LoadEvent, LoadJob};
+use khabar_core::query::search::{Query, SearchIndex};
+use khabar_core::text::segment::Segmenter;
 use std::path::Path;
 use std::sync::{Arc, LazyLock};
 
@@ -327,7 +329,7 @@ fn an_oversized_cache_is_refused_before_its_payload_is_read() {
     let file = std::fs::OpenOptions::new().write(true).open(&path).unwrap();
     file.set_len(SIZE).unwrap();
     drop(file);
-    let listing = khabar::core::corpus::list(&CorpusSource::Folder(corpus.path().into())).unwrap();
+    let listing = khabar_core::corpus::list(&CorpusSource::Folder(corpus.path().into())).unwrap();
     let ceiling = size_ceiling(listing.total_bytes());
     assert!(ceiling < SIZE && ceiling as usize > good.len());
     let read = path.clone();

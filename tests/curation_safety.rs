@@ -8,13 +8,13 @@ mod common;
 use common::{demo_copy, harness, wait_loaded, within_a_minute};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use khabar::core::corpus::CorpusSource;
-use khabar::core::curation::{Curation, Edit, ReviewState};
-use khabar::core::lexicon::Lexicon;
-use khabar::core::loader::{LoadEvent, LoadJob, Places, Stage};
-use khabar::core::segment::Segmenter;
-use khabar::core::sidecar::{SIDECAR_NAME, SidecarState};
 use khabar::ui::{Command, KhabarApp, Launch};
+use khabar_core::corpus::CorpusSource;
+use khabar_core::extract::entities::lexicon::Lexicon;
+use khabar_core::loader::{LoadEvent, LoadJob, Places, Stage};
+use khabar_core::review::curation::{Curation, Edit, ReviewState};
+use khabar_core::review::sidecar::{SIDECAR_NAME, SidecarState};
+use khabar_core::text::segment::Segmenter;
 use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
@@ -210,7 +210,7 @@ fn a_read_only_folder_applies_its_corrections_and_saves_changes_in_the_data_fold
         harness
             .state_mut()
             .command(Command::SetNote("في مجلد البيانات".into()));
-        let overlay = khabar::core::sidecar::overlay_file(
+        let overlay = khabar_core::review::sidecar::overlay_file(
             data.path(),
             &CorpusSource::Folder(dir.path().into()),
         );

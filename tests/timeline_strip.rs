@@ -3,13 +3,13 @@
 use egui::{Event, Modifiers, MouseWheelSource, MouseWheelUnit, PointerButton, Pos2, TouchPhase};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use khabar::core::calendar::days_from_civil;
-use khabar::core::timeline::{Lane, Mark, Timeline};
 use khabar::ui::fonts;
 use khabar::ui::timeline_strip::{
     Brush, BrushLane, DayMap, StripEvent, StripInput, StripLabels, TimelineView, density_bars,
     lane_colors, timeline_strip_ui,
 };
+use khabar_core::extract::dates::calendar::days_from_civil;
+use khabar_core::query::timeline::{Lane, Mark, Timeline};
 
 struct State {
     timeline: Timeline,

@@ -2,8 +2,8 @@
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use khabar::core::corpus::CorpusSource;
 use khabar::ui::{KhabarApp, Launch};
+use khabar_core::corpus::CorpusSource;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -388,7 +388,7 @@ fn curation_hides_an_entity_saves_it_and_undo_brings_it_back() {
     harness.run_steps(2);
     assert!(sidebar_row(&harness, "باكو").is_none(), "hidden");
     // The sidecar is written in the corpus folder, in the background.
-    let sidecar = dir.path().join(khabar::core::sidecar::SIDECAR_NAME);
+    let sidecar = dir.path().join(khabar_core::review::sidecar::SIDECAR_NAME);
     // (Opening an article already wrote it once, marking it read: wait for the hide.)
     let mut saved = String::new();
     for _ in 0..300 {

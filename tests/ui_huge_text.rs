@@ -3,9 +3,9 @@
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use khabar::core::document::{Article, Block, BlockKind, Document};
 use khabar::ui::i18n::{Language, T};
 use khabar::ui::reader::{CHROME_PAGE, Marks, ReaderState, article_view};
+use khabar_core::text::document::{Article, Block, BlockKind, Document};
 
 const TITLE: &str = "رئيس الوزراء يزور باكو";
 const P1: &str = "وصل رئيس الوزراء اليوم إلى العاصمة باكو في زيارة رسمية تستغرق يومين، يبحث خلالها العلاقات الثنائية.";

@@ -4,9 +4,9 @@
 use egui::{Event, Modifiers, MouseWheelSource, MouseWheelUnit, PointerButton, Pos2, TouchPhase};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use khabar::core::calendar::days_from_civil;
 use khabar::ui::timeline_strip::{BrushLane, DayMap};
 use khabar::ui::{KhabarApp, Launch};
+use khabar_core::extract::dates::calendar::days_from_civil;
 
 mod common;
 

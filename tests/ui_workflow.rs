@@ -3,13 +3,13 @@
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use khabar::core::curation::{Curation, ReviewState};
-use khabar::core::normalize::fold;
-use khabar::core::sidecar::SIDECAR_NAME;
-use khabar::core::timeline::Lane;
 use khabar::ui::app::Command;
 use khabar::ui::i18n::Language;
 use khabar::ui::{KhabarApp, Launch};
+use khabar_core::query::timeline::Lane;
+use khabar_core::review::curation::{Curation, ReviewState};
+use khabar_core::review::sidecar::SIDECAR_NAME;
+use khabar_core::text::normalize::fold;
 use std::path::Path;
 
 mod common;
@@ -223,7 +223,7 @@ fn export_the_filtered_set_as_csv_json_and_html() {
     let shown = harness.state().visible().len();
     assert!(shown > 1 && shown < 7, "{shown}");
 
-    use khabar::core::export::Format;
+    use khabar_core::review::export::Format;
     let csv_path = out.path().join("set.csv");
     harness
         .state_mut()
@@ -350,7 +350,7 @@ fn persist_a_second_launch_restores_the_corpus_filters_and_article() {
     let app = harness.state();
     assert_eq!(
         app.library.source,
-        khabar::core::corpus::CorpusSource::Folder(dir.path().to_owned()),
+        khabar_core::corpus::CorpusSource::Folder(dir.path().to_owned()),
         "the last corpus reopens"
     );
     assert_eq!(app.entity_filters, visible_before.entity_filters);
@@ -501,7 +501,7 @@ fn filter_kinds_limit_the_sidebar_and_the_list() {
             library
                 .entities_of(i)
                 .iter()
-                .any(|e| e.kind == khabar::core::lexicon::Kind::Org)
+                .any(|e| e.kind == khabar_core::extract::entities::lexicon::Kind::Org)
         })
         .collect();
     assert!(!with_org.is_empty());
@@ -670,8 +670,8 @@ fn help_opens_from_its_button_and_f1_in_both_languages() {
 
 #[test]
 fn launch_first_start_shows_the_demo_and_a_folder_given_wins_over_the_last_one() {
-    use khabar::core::corpus::CorpusSource;
     use khabar::ui::app::Saved;
+    use khabar_core::corpus::CorpusSource;
     let start = |launch: Launch, saved: Option<Saved>| {
         let mut harness = Harness::builder()
             .with_size([1280.0, 800.0])

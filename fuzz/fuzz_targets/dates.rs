@@ -7,10 +7,10 @@
 //! (invalid UTF-8 replaced).
 #![no_main]
 
-use khabar::core::annotations::article_ranges;
-use khabar::core::dates::{ArticleDates, find_dates};
-use khabar::core::document::{Article, Published};
-use khabar::core::segment::Segmenter;
+use khabar_core::extract::annotations::article_ranges;
+use khabar_core::extract::dates::{ArticleDates, find_dates};
+use khabar_core::text::document::{Article, Published};
+use khabar_core::text::segment::Segmenter;
 use khabar_fuzz::{check_article_dates, check_date_mentions, utf8_document};
 use libfuzzer_sys::fuzz_target;
 use std::sync::LazyLock;
@@ -29,7 +29,7 @@ fn publication(header: &[u8]) -> String {
 }
 
 fn is_day(value: &str) -> bool {
-    khabar::core::calendar::iso_span(value).is_some_and(|(a, b)| a == b)
+    khabar_core::extract::dates::calendar::iso_span(value).is_some_and(|(a, b)| a == b)
 }
 
 /// Trimmed, non-empty lines of `text`.

@@ -2,8 +2,8 @@
 //! valid input comes back unchanged.
 #![no_main]
 
-use khabar::core::decode::decode;
-use khabar::core::error::SkipReason;
+use khabar_core::text::decode::decode;
+use khabar_core::error::SkipReason;
 use libfuzzer_sys::fuzz_target;
 
 /// Printable text: no control characters other than line breaks and tabs.

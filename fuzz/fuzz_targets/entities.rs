@@ -3,9 +3,9 @@
 //! article's headline or body, on char boundaries, with a letter in it; dates likewise.
 #![no_main]
 
-use khabar::core::annotations::{annotate, article_ranges};
-use khabar::core::lexicon::Lexicon;
-use khabar::core::segment::Segmenter;
+use khabar_core::extract::annotations::{annotate, article_ranges};
+use khabar_core::extract::entities::lexicon::Lexicon;
+use khabar_core::text::segment::Segmenter;
 use khabar_fuzz::{check_article_dates, check_document, check_entities, utf8_document};
 use libfuzzer_sys::fuzz_target;
 use std::sync::LazyLock;

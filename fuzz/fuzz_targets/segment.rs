@@ -3,12 +3,12 @@
 //! hits and sentences over them stay on char boundaries too.
 #![no_main]
 
-use khabar::core::annotations::article_ranges;
-use khabar::core::decode::decode;
-use khabar::core::document::Document;
-use khabar::core::search::{Query, hits};
-use khabar::core::segment::Segmenter;
-use khabar::core::words::words;
+use khabar_core::extract::annotations::article_ranges;
+use khabar_core::text::decode::decode;
+use khabar_core::text::document::Document;
+use khabar_core::query::search::{Query, hits};
+use khabar_core::text::segment::Segmenter;
+use khabar_core::text::words::words;
 use khabar_fuzz::{check_document, check_hits, slice, within_any};
 use libfuzzer_sys::fuzz_target;
 use std::sync::LazyLock;

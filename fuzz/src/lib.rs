@@ -3,14 +3,14 @@
 //! every range is a non-empty byte range of the text, on char boundaries, and the text it
 //! slices is what the structure says it is.
 
-use khabar::core::calendar::iso_span;
-use khabar::core::dates::{ArticleDates, DEFAULT_VOCABULARY, DateMention};
-use khabar::core::decode::Decoded;
-use khabar::core::document::{BlockKind, Document};
-use khabar::core::entities::Entity;
-use khabar::core::normalize::fold;
-use khabar::core::search::{Clause, Query};
-use khabar::core::segment::Segmenter;
+use khabar_core::extract::dates::calendar::iso_span;
+use khabar_core::extract::dates::{ArticleDates, DEFAULT_VOCABULARY, DateMention};
+use khabar_core::extract::entities::Entity;
+use khabar_core::query::search::{Clause, Query};
+use khabar_core::text::decode::Decoded;
+use khabar_core::text::document::{BlockKind, Document};
+use khabar_core::text::normalize::fold;
+use khabar_core::text::segment::Segmenter;
 use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -57,7 +57,7 @@ pub fn within_any(inner: &Range<usize>, outer: &[Range<usize>]) -> bool {
 }
 
 fn is_blank(c: char) -> bool {
-    c.is_whitespace() || khabar::core::normalize::is_format_char(c)
+    c.is_whitespace() || khabar_core::text::normalize::is_format_char(c)
 }
 
 /// Blocks and articles of a segmented document.

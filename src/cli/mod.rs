@@ -2,11 +2,11 @@
 
 mod reopen;
 
-use crate::core::annotations::annotate;
-use crate::core::corpus::{Corpus, CorpusSource};
-use crate::core::extract::extract;
-use crate::core::lexicon::Lexicon;
-use crate::core::segment::Segmenter;
+use khabar_core::corpus::{Corpus, CorpusSource};
+use khabar_core::extract::annotations::annotate;
+use khabar_core::extract::entities::lexicon::Lexicon;
+use khabar_core::extract::output::extract;
+use khabar_core::text::segment::Segmenter;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -234,9 +234,9 @@ pub fn run_extract(folder: &Path, out: Option<&Path>, no_cache: bool) -> i32 {
     let cache_dir = if no_cache {
         None
     } else {
-        crate::core::cache::default_dir()
+        khabar_core::corpus::cache::default_dir()
     };
-    let loaded = match crate::core::loader::load_all(
+    let loaded = match khabar_core::loader::load_all(
         CorpusSource::Folder(folder.to_owned()),
         std::sync::Arc::new(Segmenter::default()),
         std::sync::Arc::new(Lexicon::load()),
@@ -252,7 +252,7 @@ pub fn run_extract(folder: &Path, out: Option<&Path>, no_cache: bool) -> i32 {
     // The reviewer's corrections, when the folder has them.
     // Read only: extract never writes into the corpus folder (nor anywhere else).
     let source = CorpusSource::Folder(folder.to_owned());
-    match crate::core::sidecar::Sidecar::read(&source, None) {
+    match khabar_core::review::sidecar::Sidecar::read(&source, None) {
         Ok(curation) => {
             annotations.entities =
                 curation.apply(&annotations.entities, |d| corpus.documents[d].text.as_str())
@@ -293,7 +293,7 @@ pub fn run_eval(folder: &Path, gold_dir: &Path, verbose: bool) -> i32 {
             return 1;
         }
     };
-    let golds = match crate::core::eval::read_gold_dir(gold_dir) {
+    let golds = match khabar_core::eval::read_gold_dir(gold_dir) {
         Ok(golds) => golds,
         Err(e) => {
             eprintln!("khabar eval: {e}");
@@ -301,8 +301,8 @@ pub fn run_eval(folder: &Path, gold_dir: &Path, verbose: bool) -> i32 {
         }
     };
     let annotations = annotate(&corpus.documents, &Lexicon::load());
-    let report = crate::core::eval::evaluate(&corpus, &annotations, &golds);
-    let line = |name: &str, c: &crate::core::eval::Counts| {
+    let report = khabar_core::eval::evaluate(&corpus, &annotations, &golds);
+    let line = |name: &str, c: &khabar_core::eval::Counts| {
         format!(
             "{name:<12} P {:.3}  R {:.3}  F1 {:.3}   ({} matched, {} predicted, {} gold)",
             c.precision(),
@@ -350,9 +350,9 @@ pub fn run_bench(task: BenchTask) -> i32 {
 }
 
 /// Runs `khabar gen-corpus`: `count` synthetic articles under `out` (see
-/// [`crate::core::synth`]).
+/// [`khabar_core::corpus::synth`]).
 pub fn run_gen_corpus(count: u64, out: &Path, seed: u64) -> i32 {
-    use crate::core::synth::{Generator, Seeds};
+    use khabar_core::corpus::synth::{Generator, Seeds};
     let started = std::time::Instant::now();
     let seeds = match Seeds::demo(&Segmenter::default(), &Lexicon::load()) {
         Ok(seeds) => seeds,
@@ -383,15 +383,15 @@ pub fn run_gen_corpus(count: u64, out: &Path, seed: u64) -> i32 {
 /// Runs `khabar bench`: segmentation and entity extraction over the demo articles repeated
 /// `copies` times (in memory, so the disk is not measured), with throughput figures.
 fn run_bench_demo(copies: usize) -> i32 {
-    use crate::core::decode::decode;
-    use crate::core::document::Document;
+    use khabar_core::text::decode::decode;
+    use khabar_core::text::document::Document;
     use rayon::prelude::*;
     use std::time::Instant;
     let segmenter = Segmenter::default();
     let lexicon = Lexicon::load();
-    let texts: Vec<(String, crate::core::decode::Decoded)> = (0..copies)
+    let texts: Vec<(String, khabar_core::text::decode::Decoded)> = (0..copies)
         .flat_map(|copy| {
-            crate::core::demo::FILES
+            khabar_core::corpus::demo::FILES
                 .iter()
                 .filter_map(move |(name, bytes)| {
                     decode(bytes).ok().map(|d| (format!("{copy}/{name}"), d))
@@ -411,7 +411,7 @@ fn run_bench_demo(copies: usize) -> i32 {
     let annotations = annotate(&documents, &lexicon);
     let extracted = started.elapsed().as_secs_f64();
     let started = Instant::now();
-    let dates = crate::core::annotations::dates_of(&documents);
+    let dates = khabar_core::extract::annotations::dates_of(&documents);
     let dated = started.elapsed().as_secs_f64();
     let date_mentions: usize = dates.iter().flatten().map(|a| a.mentions.len()).sum();
     let mentions: usize = annotations
@@ -448,7 +448,7 @@ fn run_bench_demo(copies: usize) -> i32 {
 
 /// The search index at 10 000 articles (the bench articles cycled): build time, memory and
 /// the time of every keystroke of a few queries typed letter by letter.
-fn bench_search(documents: &[crate::core::document::Document]) {
+fn bench_search(documents: &[khabar_core::text::document::Document]) {
     let pairs: Vec<(usize, usize)> = documents
         .iter()
         .enumerate()
@@ -456,14 +456,17 @@ fn bench_search(documents: &[crate::core::document::Document]) {
         .cycle()
         .take(10_000)
         .collect();
-    print!("{}", crate::core::search::bench_report(documents, &pairs));
+    print!(
+        "{}",
+        khabar_core::query::search::bench_report(documents, &pairs)
+    );
 }
 
 /// The timeline at 100 000 articles: the dates found above, repeated with shifted days
 /// until there are that many articles, then built and queried as the strip does per frame.
-fn bench_timeline(dates: &[Vec<crate::core::dates::ArticleDates>]) {
-    use crate::core::calendar::value_span;
-    use crate::core::timeline::{Lane, Mark, Timeline};
+fn bench_timeline(dates: &[Vec<khabar_core::extract::dates::ArticleDates>]) {
+    use khabar_core::extract::dates::calendar::value_span;
+    use khabar_core::query::timeline::{Lane, Mark, Timeline};
     use std::time::Instant;
     const ARTICLES: u32 = 100_000;
     /// An article's publication span and its mentions' spans.
@@ -614,9 +617,9 @@ fn time_rg(folder: &Path) -> Result<(f64, f64, u64), String> {
 /// stage alone with the memory held after it (a process of its own, so that neither run's
 /// peak or freed heap blurs the other's figures).
 ///
-/// [`LoadJob`]: crate::core::loader::LoadJob
+/// [`LoadJob`]: khabar_core::loader::LoadJob
 fn run_bench_ingest(folder: &Path, stages: bool) -> i32 {
-    use crate::core::loader::{LoadEvent, LoadJob};
+    use khabar_core::loader::{LoadEvent, LoadJob};
     use std::sync::Arc;
     use std::time::Instant;
     let segmenter = Arc::new(Segmenter::default());
@@ -768,11 +771,11 @@ fn run_bench_ingest(folder: &Path, stages: bool) -> i32 {
 /// Each stage of ingest alone, on the calling thread with rayon as the loader uses it:
 /// where the time goes.
 fn bench_stages(folder: &Path, segmenter: &Segmenter, lexicon: &Lexicon) {
-    use crate::core::annotations::{self, dates_of};
-    use crate::core::corpus::{self, Content};
-    use crate::core::decode::decode;
-    use crate::core::document::Document;
-    use crate::core::entities::{FirstPass, Recognizer, canonical_names, group};
+    use khabar_core::corpus::{self, Content};
+    use khabar_core::extract::annotations::{self, dates_of};
+    use khabar_core::extract::entities::{FirstPass, Recognizer, canonical_names, group};
+    use khabar_core::text::decode::decode;
+    use khabar_core::text::document::Document;
     use rayon::prelude::*;
     use std::time::Instant;
     let mut report = vec![(
@@ -836,10 +839,10 @@ fn bench_stages(folder: &Path, segmenter: &Segmenter, lexicon: &Lexicon) {
     for (doc, articles) in documents.iter().zip(&first) {
         for m in articles.iter().flat_map(FirstPass::sorted) {
             let text = &doc.text[m.range.clone()];
-            if m.kind == crate::core::lexicon::Kind::Person
+            if m.kind == khabar_core::extract::entities::lexicon::Kind::Person
                 && text.split_whitespace().nth(1).is_some()
             {
-                full_names.insert(crate::core::normalize::fold(text));
+                full_names.insert(khabar_core::text::normalize::fold(text));
             }
         }
     }
@@ -877,7 +880,7 @@ fn bench_stages(folder: &Path, segmenter: &Segmenter, lexicon: &Lexicon) {
         .enumerate()
         .flat_map(|(d, doc)| (0..doc.articles.len()).map(move |a| (d, a)))
         .collect();
-    let search = crate::core::search::SearchIndex::build(&documents, &pairs);
+    let search = khabar_core::query::search::SearchIndex::build(&documents, &pairs);
     time("search index", started);
     let total: f64 = report.iter().map(|(_, s, _, _)| s).sum();
     let total_cpu: f64 = report.iter().map(|(_, _, cpu, _)| cpu).sum();
@@ -913,7 +916,7 @@ pub fn run_layout(file: &Path, json: bool) -> i32 {
             return 1;
         }
     };
-    let text = match crate::core::decode::decode(&bytes) {
+    let text = match khabar_core::text::decode::decode(&bytes) {
         Ok(decoded) => decoded.text,
         Err(reason) => {
             eprintln!("khabar layout: {}: {reason}", file.display());

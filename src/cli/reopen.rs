@@ -2,12 +2,12 @@
 //! cache, and which step of it costs what.
 
 use super::{cpu_seconds, mb, proc_status_bytes};
-use crate::core::cache::{self, CorpusCache};
-use crate::core::corpus::{self, CorpusSource};
-use crate::core::lexicon::Lexicon;
-use crate::core::loader::{LoadEvent, LoadJob};
-use crate::core::search::SearchIndex;
-use crate::core::segment::Segmenter;
+use khabar_core::corpus::cache::{self, CorpusCache};
+use khabar_core::corpus::{self, CorpusSource};
+use khabar_core::extract::entities::lexicon::Lexicon;
+use khabar_core::loader::{LoadEvent, LoadJob};
+use khabar_core::query::search::SearchIndex;
+use khabar_core::text::segment::Segmenter;
 use std::path::Path;
 use std::sync::Arc;
 use std::time::Instant;

@@ -1,13 +1,13 @@
 //! The article list: one row per article (headline, date, file), virtualised.
 
-use crate::core::bidi::Direction;
-use crate::core::curation::ReviewState;
-use crate::core::document::{Article, Document};
 use crate::ui::app::Command;
 use crate::ui::bidi_text::{Align, TextLayout, TextStyle};
 use crate::ui::i18n::{Language, T};
-use crate::ui::library::{ArticleKey, Library};
 use egui::{Sense, Ui, vec2};
+use khabar_core::library::{ArticleKey, Library};
+use khabar_core::review::curation::ReviewState;
+use khabar_core::text::bidi::Direction;
+use khabar_core::text::document::{Article, Document};
 
 /// Words shown for an article without a headline.
 const UNTITLED_PREVIEW_WORDS: usize = 12;

@@ -1,14 +1,14 @@
 //! Drawing bidirectional text with egui, which shapes runs but has no bidi algorithm.
 //!
-//! The logic (tokens, levels, line breaking, visual order) is in [`crate::core::bidi`]; here
+//! The logic (tokens, levels, line breaking, visual order) is in [`khabar_core::text::bidi`]; here
 //! each token is shaped as its own galley, lines are placed right-aligned for RTL paragraphs,
 //! and every placed token keeps its logical byte range so that highlights, clicks and copy
 //! work on the logical text.
 
-use crate::core::bidi::{Direction, Paragraph, Shaping, mirror};
 use egui::{
     Align2, Color32, FontId, Galley, Painter, Pos2, Rect, Response, Sense, Ui, Vec2, pos2, vec2,
 };
+use khabar_core::text::bidi::{Direction, Paragraph, Shaping, mirror};
 use std::ops::Range;
 use std::sync::Arc;
 

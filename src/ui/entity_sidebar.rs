@@ -1,16 +1,16 @@
 //! The entity sidebar: people, places and organisations with their counts, searchable;
 //! clicking one filters the article list.
 
-use crate::core::bidi::Direction;
-use crate::core::curation::Edit;
-use crate::core::index::{EntityIndex, EntitySummary, SortBy};
-use crate::core::lexicon::Kind;
 use crate::ui::app::Command;
 use crate::ui::bidi_text::{Align, TextLayout, TextStyle};
 use crate::ui::i18n::{Language, T, text, weak};
-use crate::ui::library::EntityMatch;
 use crate::ui::reader::kind_color;
 use egui::{Sense, Ui, vec2};
+use khabar_core::extract::entities::lexicon::Kind;
+use khabar_core::library::EntityMatch;
+use khabar_core::query::index::{EntityIndex, EntitySummary, SortBy};
+use khabar_core::review::curation::Edit;
+use khabar_core::text::bidi::Direction;
 
 /// Rows shown per kind before "show all".
 const ROWS_PER_KIND: usize = 200;

@@ -6,8 +6,8 @@
 //! with right-to-left letters with our bidi layer: egui alone reverses digits inside Arabic
 //! and puts words in the wrong order.
 
-use crate::core::bidi::Direction;
 use egui::{Align, Layout, Ui, WidgetText};
+use khabar_core::text::bidi::Direction;
 
 /// The language of the interface (not of the articles, which are shown as written).
 #[derive(

@@ -1,10 +1,10 @@
 //! `khabar layout`: the visual order the reader draws each line in, for comparison with a
 //! browser engine (see `scripts/bidi_reference.py` and `tests/bidi_conformance.rs`).
 
-use crate::core::bidi::Direction;
 use crate::ui::bidi_text::{TextLayout, TextStyle};
 use crate::ui::fonts;
 use egui::{Color32, FontId};
+use khabar_core::text::bidi::Direction;
 
 /// One line's layout: direction and the indices of its whitespace-separated tokens, in the
 /// order they are drawn left to right.
@@ -76,7 +76,8 @@ fn line_layout(number: usize, line: &str, layout: &TextLayout) -> LineLayout {
         index += 1;
     }
     placed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-    let rtl = crate::core::bidi::Direction::of_first_strong(line).is_some_and(Direction::is_rtl);
+    let rtl =
+        khabar_core::text::bidi::Direction::of_first_strong(line).is_some_and(Direction::is_rtl);
     LineLayout {
         line: number,
         dir: if rtl { "rtl" } else { "ltr" }.to_owned(),

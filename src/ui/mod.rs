@@ -9,7 +9,6 @@ pub mod help;
 pub mod i18n;
 pub mod icon;
 pub mod layout_report;
-pub mod library;
 pub mod open_folder;
 pub mod reader;
 pub mod start;

@@ -1,7 +1,7 @@
 //! Ways to open a corpus: the system folder picker (off the UI thread), a typed path when
 //! the platform has no dialog service, and files or folders dropped on the window.
 
-use crate::core::corpus::CorpusSource;
+use khabar_core::corpus::CorpusSource;
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};

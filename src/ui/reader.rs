@@ -1,14 +1,14 @@
 //! The reader: an article's headline, dateline and body laid out right-to-left, with site
 //! chrome dimmed and collapsed, selection by dragging, and copy of the logical text.
 
-use crate::core::bidi::Direction;
-use crate::core::document::{Article, Block, BlockKind, Document};
-use crate::core::lexicon::Kind;
 use crate::ui::bidi_text::{TextLayout, TextStyle, bidi_label};
 use crate::ui::fonts;
 use crate::ui::i18n::{Language, T, styled, text, text as i18n_text, weak as weak_text};
-use crate::ui::library::Library;
 use egui::{Color32, Sense, Ui, vec2};
+use khabar_core::extract::entities::lexicon::Kind;
+use khabar_core::library::Library;
+use khabar_core::text::bidi::Direction;
+use khabar_core::text::document::{Article, Block, BlockKind, Document};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 

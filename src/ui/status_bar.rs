@@ -1,12 +1,12 @@
 //! The status bar ("N articles · M skipped") and the skipped-files window.
 
-use crate::core::bidi::Direction;
-use crate::core::error::SkipReason;
 use crate::ui::app::Command;
 use crate::ui::bidi_text::{TextStyle, bidi_label};
 use crate::ui::i18n::{Language, T, text, weak};
-use crate::ui::library::Library;
 use egui::Ui;
+use khabar_core::error::SkipReason;
+use khabar_core::library::Library;
+use khabar_core::text::bidi::Direction;
 
 /// Shows the status bar; clicking the skipped count asks to list the skipped files.
 pub fn status_bar_ui(ui: &mut Ui, library: &Library, shown: usize, l: Language) -> Option<Command> {
@@ -80,7 +80,7 @@ pub fn status_bar_ui(ui: &mut Ui, library: &Library, shown: usize, l: Language) 
 
 /// What a cancelled load left out, and a button to load everything.
 fn partial_ui(ui: &mut Ui, library: &Library, l: Language, command: &mut Option<Command>) {
-    use crate::core::loader::Stage;
+    use khabar_core::loader::Stage;
     let p = &library.progress;
     let missing = match p.stage {
         Stage::Listing | Stage::Reading => l.f(T::PartialFiles, &[&p.files_done, &p.total_files]),
@@ -99,7 +99,7 @@ fn partial_ui(ui: &mut Ui, library: &Library, l: Language, command: &mut Option<
 }
 
 /// How much came from the corpus cache, and any problem with it.
-fn cache_ui(ui: &mut Ui, cache: &crate::core::loader::CacheReport, l: Language) {
+fn cache_ui(ui: &mut Ui, cache: &khabar_core::loader::CacheReport, l: Language) {
     let note = if cache.extraction_reused {
         l.t(T::FromCache).to_owned()
     } else if cache.reused > 0 {
@@ -112,7 +112,7 @@ fn cache_ui(ui: &mut Ui, cache: &crate::core::loader::CacheReport, l: Language) 
     }
     let problem = match (&cache.problem, &cache.write_error) {
         (_, Some(e)) => Some(l.f(T::CacheNotWritten, &[e])),
-        (Some(crate::core::cache::CacheError::Corrupt(_)), _) => {
+        (Some(khabar_core::corpus::cache::CacheError::Corrupt(_)), _) => {
             Some(l.t(T::CacheRebuilt).to_owned())
         }
         _ => None,

@@ -10,14 +10,14 @@
 //! timeline is drawn muted and the focus on top in the lane's colour, at the whole's scale:
 //! each bar shows how much of it the filters keep ("crossfilter").
 
-use crate::core::bidi::Direction;
-use crate::core::calendar::{days_from_civil, iso_day};
-use crate::core::timeline::{Lane, Mark, Timeline, ticks_named};
 use crate::ui::bidi_text::{Align as TextAlign, TextLayout, TextStyle, bidi_label};
 use egui::{
     Align, Color32, FontId, Layout, Painter, Rect, Response, Role, Sense, Stroke, Ui, Vec2,
     WidgetInfo, pos2, vec2,
 };
+use khabar_core::extract::dates::calendar::{days_from_civil, iso_day};
+use khabar_core::query::timeline::{Lane, Mark, Timeline, ticks_named};
+use khabar_core::text::bidi::Direction;
 
 /// Height of the lanes and the axis (the controls row comes on top of it).
 pub const LANES_HEIGHT: f32 = 84.0;
@@ -43,7 +43,7 @@ const MIN_SPAN: f64 = 3.0;
 const ZOOM_PER_POINT: f64 = 0.004;
 const MENTIONED_FILL: Color32 = Color32::from_rgb(84, 140, 204);
 
-/// The visible day range (fractional day numbers, see [`crate::core::calendar`]).
+/// The visible day range (fractional day numbers, see [`khabar_core::extract::dates::calendar`]).
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct TimelineView {
     pub from: f64,
@@ -224,7 +224,7 @@ impl Default for StripLabels {
             axis: "Timeline axis".into(),
             zoom_in: "zoom in to list the articles".into(),
             outside_filter: "not in the filtered list".into(),
-            months: crate::core::timeline::MONTHS,
+            months: khabar_core::query::timeline::MONTHS,
         }
     }
 }
@@ -698,7 +698,7 @@ pub fn timeline_strip_ui(
                 &tick.label,
                 font.clone(),
                 color,
-                crate::core::bidi::Direction::Rtl,
+                khabar_core::text::bidi::Direction::Rtl,
             )
         } else {
             plot_painter.layout_no_wrap(tick.label.clone(), font.clone(), color)

@@ -65,15 +65,8 @@ pub fn launch_with_own_cache() -> Launch {
     }
 }
 
-/// Runs `work` on its own thread and gives its result, or fails the test if it takes more
-/// than a minute: a walk or a read that never ends (a pipe, `/dev/zero`) must fail the test,
-/// not hang it. A hang guard, not a timing.
-pub fn within_a_minute<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> T {
-    let (send, receive) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let _ = send.send(work());
-    });
-    receive
-        .recv_timeout(std::time::Duration::from_secs(60))
-        .expect("still running after a minute: something waits for ever")
-}
+// The hang guard is the core tests' own, shared rather than written twice.
+#[path = "../../crates/khabar-core/tests/common/mod.rs"]
+mod core_common;
+#[allow(unused_imports)] // not every test file uses it
+pub use core_common::within_a_minute;

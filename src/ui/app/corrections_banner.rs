@@ -3,7 +3,7 @@
 //! situation changes: a reviewer must not miss that their work is not being saved.
 
 use super::*;
-use crate::core::sidecar::SidecarState;
+use khabar_core::review::sidecar::SidecarState;
 
 impl KhabarApp {
     /// Shows the banner when there is something to say; nothing otherwise.

@@ -45,7 +45,7 @@ impl KhabarApp {
                     .map_or(&[][..], |e| e.as_slice());
                 let review = self.library.curation.review(&doc.article_id(article));
                 Some(ExportArticle {
-                    extract: crate::core::extract::article(
+                    extract: khabar_core::extract::output::article(
                         doc,
                         article,
                         entities,

@@ -65,7 +65,7 @@ impl KhabarApp {
 
     /// The strip's marks of the articles passing every filter but the date range; `None`
     /// when nothing is filtered.
-    pub fn strip_focus(&self) -> Option<&crate::core::timeline::Timeline> {
+    pub fn strip_focus(&self) -> Option<&khabar_core::query::timeline::Timeline> {
         self.view.focus.as_ref()
     }
 
@@ -326,7 +326,7 @@ pub(super) struct View {
     pub(super) visible: Vec<usize>,
     pub(super) counts: Option<Vec<u32>>,
     /// The strip's marks of the articles passing every filter but the date range.
-    pub(super) focus: Option<crate::core::timeline::Timeline>,
+    pub(super) focus: Option<khabar_core::query::timeline::Timeline>,
 }
 
 /// The kinds shown after toggling one: all kinds shown is no filter (empty); the last

@@ -1,19 +1,6 @@
 //! The application: state, commands applied once per frame, and the window's panels.
 
-use crate::core::calendar::iso_day;
-use crate::core::corpus::CorpusSource;
-use crate::core::curation::{Edit, Review, ReviewState};
-use crate::core::export::{ExportArticle, Format, ReportHeader, render, write_atomically};
-use crate::core::lexicon::Kind;
-use crate::core::lexicon::Lexicon;
-use crate::core::loader::LoadJob;
-use crate::core::search::Query;
-use crate::core::segment::Segmenter;
-use crate::core::sidecar::Saver;
-use crate::core::timeline::{Lane, Mark};
 use crate::ui::i18n::{Language, T, text};
-use crate::ui::library::{ArticleKey, Library};
-use crate::ui::library::{EntityMatch, ListFilter};
 use crate::ui::open_folder::{
     FolderPicker, PathProblem, PickerOutcome, source_for_drop, source_for_typed_path,
 };
@@ -22,6 +9,19 @@ use crate::ui::timeline_strip::{
     Brush, BrushLane, StripEvent, StripInput, StripLabels, TimelineView, timeline_strip_ui,
 };
 use crate::ui::{article_list, entity_sidebar, fonts, reader, status_bar};
+use khabar_core::corpus::CorpusSource;
+use khabar_core::extract::dates::calendar::iso_day;
+use khabar_core::extract::entities::lexicon::Kind;
+use khabar_core::extract::entities::lexicon::Lexicon;
+use khabar_core::library::{ArticleKey, Library};
+use khabar_core::library::{EntityMatch, ListFilter};
+use khabar_core::loader::LoadJob;
+use khabar_core::query::search::Query;
+use khabar_core::query::timeline::{Lane, Mark};
+use khabar_core::review::curation::{Edit, Review, ReviewState};
+use khabar_core::review::export::{ExportArticle, Format, ReportHeader, render, write_atomically};
+use khabar_core::review::sidecar::Saver;
+use khabar_core::text::segment::Segmenter;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -172,7 +172,7 @@ pub struct KhabarApp {
     /// The entity sidebar's lists, rebuilt only when what they show changes.
     sidebar_lists: entity_sidebar::ListCache,
     pub entity_query: String,
-    pub entity_sort: crate::core::index::SortBy,
+    pub entity_sort: khabar_core::query::index::SortBy,
     /// The entity chosen to be merged into another.
     pub merge_source: Option<String>,
     /// The entity being renamed, and the name typed so far.
@@ -206,7 +206,7 @@ pub struct KhabarApp {
     /// The article last marked read on opening.
     marked_read: Option<ArticleKey>,
     /// Watches the open folder for articles added or changed.
-    watcher: Option<crate::core::watcher::FolderWatcher>,
+    watcher: Option<khabar_core::corpus::watcher::FolderWatcher>,
     /// When the folder changed: reload it at this time (changes come in bursts).
     refresh_due: Option<std::time::Instant>,
     /// A reload of the open folder, loading beside the library shown until it is done.
@@ -268,7 +268,7 @@ impl KhabarApp {
             cache_dir: launch
                 .cache_dir
                 .clone()
-                .or_else(crate::core::cache::default_dir),
+                .or_else(khabar_core::corpus::cache::default_dir),
             data_dir: launch.data_dir.clone(),
             selected: None,
             reader: ReaderState::default(),
@@ -350,8 +350,8 @@ impl KhabarApp {
         ));
     }
 
-    fn places(&self) -> crate::core::loader::Places {
-        crate::core::loader::Places {
+    fn places(&self) -> khabar_core::loader::Places {
+        khabar_core::loader::Places {
             cache_dir: self.cache_dir.clone(),
             data_dir: self.data_dir.clone(),
             without_corrections: false,
@@ -360,7 +360,7 @@ impl KhabarApp {
 
     /// Re-applies the corrections and saves them, off the UI thread.
     fn curation_changed(&mut self) {
-        self.library.curation.version = crate::core::curation::FORMAT_VERSION;
+        self.library.curation.version = khabar_core::review::curation::FORMAT_VERSION;
         self.library.apply_curation();
         self.save_sidecar();
     }
@@ -411,9 +411,10 @@ impl KhabarApp {
         if self.watcher.is_none() && self.library.error.is_none() {
             let ctx = ctx.clone();
             // Without a watcher (e.g. no inotify left) the corpus simply does not refresh.
-            self.watcher =
-                crate::core::watcher::FolderWatcher::new(folder, move || ctx.request_repaint())
-                    .ok();
+            self.watcher = khabar_core::corpus::watcher::FolderWatcher::new(folder, move || {
+                ctx.request_repaint()
+            })
+            .ok();
         }
     }
 

@@ -19,7 +19,7 @@ impl KhabarApp {
             .collect()
     }
 
-    pub(super) fn selected_dates(&self) -> Option<&crate::core::dates::ArticleDates> {
+    pub(super) fn selected_dates(&self) -> Option<&khabar_core::extract::dates::ArticleDates> {
         let index = self.library.index_of(self.selected.as_ref()?)?;
         let &(d, a) = self.library.entries.get(index)?;
         self.library.dates_of(d, a)

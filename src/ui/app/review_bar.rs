@@ -98,9 +98,9 @@ impl KhabarApp {
             self.query(),
             self.selected.as_ref().and_then(|k| self.library.find(k)),
         ) {
-            (Some(query), Some((doc, article))) => crate::core::search::hits(
+            (Some(query), Some((doc, article))) => khabar_core::query::search::hits(
                 &doc.text,
-                &crate::core::annotations::article_ranges(article),
+                &khabar_core::extract::annotations::article_ranges(article),
                 query,
             ),
             _ => Vec::new(),

@@ -80,7 +80,7 @@ impl KhabarApp {
 }
 
 /// Hover text of a date: its value, range end, Hijri form and how it was resolved.
-pub(super) fn date_label(m: &crate::core::dates::DateMention, l: Language) -> String {
+pub(super) fn date_label(m: &khabar_core::extract::dates::DateMention, l: Language) -> String {
     let mut label = match &m.until {
         Some(until) => format!("{} → {}", m.value, until),
         None => m.value.clone(),
@@ -121,7 +121,7 @@ pub(super) fn strip_labels(l: Language) -> StripLabels {
         zoom_in: l.t(T::StripZoomIn).into(),
         outside_filter: l.t(T::StripOutsideFilter).into(),
         months: match l {
-            Language::English => crate::core::timeline::MONTHS,
+            Language::English => khabar_core::query::timeline::MONTHS,
             Language::Arabic => ARABIC_MONTHS,
         },
     }

@@ -1,7 +1,7 @@
 //! The top bar (open, export, progress, cancel) and the drop overlay.
 
 use super::*;
-use crate::core::loader::Stage;
+use khabar_core::loader::Stage;
 
 impl KhabarApp {
     pub(super) fn top_bar_ui(&mut self, ui: &mut egui::Ui) {
