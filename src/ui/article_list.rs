@@ -1,6 +1,6 @@
 //! The article list: one row per article (headline, date, file), virtualised.
 
-use crate::ui::app::Command;
+use crate::ui::Command;
 use crate::ui::bidi_text::{Align, TextLayout, TextStyle};
 use crate::ui::i18n::{Language, T};
 use egui::{Sense, Ui, vec2};

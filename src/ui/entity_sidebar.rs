@@ -1,7 +1,7 @@
 //! The entity sidebar: people, places and organisations with their counts, searchable;
 //! clicking one filters the article list.
 
-use crate::ui::app::Command;
+use crate::ui::Command;
 use crate::ui::bidi_text::{Align, TextLayout, TextStyle};
 use crate::ui::i18n::{Language, T, text, weak};
 use crate::ui::reader::kind_color;

@@ -3,6 +3,7 @@
 pub mod app;
 pub mod article_list;
 pub mod bidi_text;
+pub mod command;
 pub mod entity_sidebar;
 pub mod fonts;
 pub mod help;
@@ -15,7 +16,8 @@ pub mod start;
 pub mod status_bar;
 pub mod timeline_strip;
 
-pub use app::{Command, KhabarApp, Launch};
+pub use app::{KhabarApp, Launch};
+pub use command::Command;
 
 /// Application id (window class on Linux, persistence folder name).
 pub const APP_ID: &str = "khabar";

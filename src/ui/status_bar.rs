@@ -1,6 +1,6 @@
 //! The status bar ("N articles · M skipped") and the skipped-files window.
 
-use crate::ui::app::Command;
+use crate::ui::Command;
 use crate::ui::bidi_text::{TextStyle, bidi_label};
 use crate::ui::i18n::{Language, T, text, weak};
 use egui::Ui;
