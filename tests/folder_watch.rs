@@ -28,7 +28,7 @@ fn files_added_and_changed_in_the_open_folder_appear_and_the_article_read_stays(
     });
     harness.get_by_label("7 articles");
     // A search typed and the last of its results read: both survive the refresh.
-    harness.state_mut().search_text = "يريفان".into();
+    harness.state_mut().filters.search = "يريفان".into();
     harness.run_steps(3);
     let filtered = harness.state().visible().len();
     assert!(filtered < 7, "the search narrows the list");
@@ -47,7 +47,7 @@ fn files_added_and_changed_in_the_open_folder_appear_and_the_article_read_stays(
     wait_for(&mut harness, |app| app.library.article_count() == 8);
     harness.get_by_label(&format!("{} of 8 articles", filtered + 1));
     assert_eq!(harness.state().selected.as_ref(), Some(&third));
-    assert_eq!(harness.state().search_text, "يريفان");
+    assert_eq!(harness.state().filters.search, "يريفان");
     harness.get_by_label("روسيا تعلن موقفًا جديدًا");
 
     // An edited headline shows too.

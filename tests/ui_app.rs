@@ -312,7 +312,8 @@ fn clicking_an_entity_filters_the_list_and_highlights_mentions() {
     harness.run_steps(3);
     let key = harness
         .state()
-        .entity_filters
+        .filters
+        .entities
         .first()
         .cloned()
         .expect("filter set");
@@ -351,7 +352,7 @@ fn clicking_an_entity_filters_the_list_and_highlights_mentions() {
         .get_by_label(&format!("\u{200E}{}  ×", summary.name))
         .click();
     harness.run_steps(3);
-    assert!(harness.state().entity_filters.is_empty());
+    assert!(harness.state().filters.entities.is_empty());
 }
 
 fn sidebar_row(harness: &Harness<'static, KhabarApp>, name: &str) -> Option<String> {

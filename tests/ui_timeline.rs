@@ -78,7 +78,7 @@ fn dragging_on_the_publication_lane_filters_the_list() {
         Pos2::new(x_of(&map, 2024, 1, 2), y),
         Pos2::new(x_of(&map, 2024, 12, 30), y),
     );
-    let brush = harness.state().date_brush.expect("a range is set");
+    let brush = harness.state().filters.dates.expect("a range is set");
     assert_eq!(brush.lane, BrushLane::Published);
     assert!((brush.from - days_from_civil(2024, 1, 2)).abs() <= 3);
     harness.get_by_label("2 of 7 articles");
@@ -96,7 +96,7 @@ fn dragging_on_the_publication_lane_filters_the_list() {
 
     harness.get_by_label("Clear range").click();
     harness.run_steps(3);
-    assert_eq!(harness.state().date_brush, None);
+    assert_eq!(harness.state().filters.dates, None);
     harness.get_by_label("7 articles");
 }
 
@@ -128,8 +128,8 @@ fn filtering_by_mentioned_dates_and_the_undated_bucket() {
     // The undated bucket replaces the range.
     harness.get_by_label_contains("Undated: ").click();
     harness.run_steps(3);
-    assert!(harness.state().undated_filter);
-    assert_eq!(harness.state().date_brush, None);
+    assert!(harness.state().filters.undated);
+    assert_eq!(harness.state().filters.dates, None);
     let undated = harness.state().visible().to_vec();
     assert!(!undated.is_empty());
     for &i in &undated {

@@ -60,7 +60,7 @@ fn search_typing_narrows_the_list_and_highlights_the_hit() {
     // Esc clears the search and every filter.
     harness.key_press(Key::Escape);
     harness.run_steps(3);
-    assert!(harness.state().search_text.is_empty());
+    assert!(harness.state().filters.search.is_empty());
     harness.get_by_label("7 articles");
 }
 
@@ -327,7 +327,7 @@ fn persist_a_second_launch_restores_the_corpus_filters_and_article() {
             .command(khabar::ui::app::Command::Step(1));
         harness.run_steps(3);
         let saved = harness.state().saved_state();
-        assert!(!saved.entity_filters.is_empty() && !saved.search_text.is_empty());
+        assert!(!saved.filters.entities.is_empty() && !saved.filters.search.is_empty());
         assert!(saved.selected.is_some());
         // Through the same serde path eframe's storage uses.
         serde_json::from_str::<khabar::ui::app::Saved>(&serde_json::to_string(&saved).unwrap())
@@ -353,8 +353,8 @@ fn persist_a_second_launch_restores_the_corpus_filters_and_article() {
         khabar_core::corpus::CorpusSource::Folder(dir.path().to_owned()),
         "the last corpus reopens"
     );
-    assert_eq!(app.entity_filters, visible_before.entity_filters);
-    assert_eq!(app.search_text, visible_before.search_text);
+    assert_eq!(app.filters.entities, visible_before.filters.entities);
+    assert_eq!(app.filters.search, visible_before.filters.search);
     assert_eq!(app.selected, visible_before.selected);
 }
 
@@ -518,7 +518,7 @@ fn filter_kinds_limit_the_sidebar_and_the_list() {
         .get_by_label("\u{200E}mentions organisations  ×")
         .click();
     harness.run_steps(3);
-    assert!(harness.state().kind_filter.is_empty());
+    assert!(harness.state().filters.kinds.is_empty());
     assert_eq!(harness.state().visible().len(), 7);
 }
 

@@ -132,43 +132,8 @@ impl TimelineView {
     }
 }
 
-/// Which lane a brush filters by.
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
-)]
-pub enum BrushLane {
-    /// Articles published within the range.
-    #[default]
-    Published,
-    /// Articles mentioning a date within the range.
-    Mentioned,
-}
-
-impl From<BrushLane> for Lane {
-    fn from(lane: BrushLane) -> Lane {
-        match lane {
-            BrushLane::Published => Lane::Published,
-            BrushLane::Mentioned => Lane::Mentioned,
-        }
-    }
-}
-
-impl From<Lane> for BrushLane {
-    fn from(lane: Lane) -> BrushLane {
-        match lane {
-            Lane::Published => BrushLane::Published,
-            Lane::Mentioned => BrushLane::Mentioned,
-        }
-    }
-}
-
-/// A selected range of days (inclusive) and the lane it filters by.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-pub struct Brush {
-    pub from: i32,
-    pub to: i32,
-    pub lane: BrushLane,
-}
+// The brushed range is a filter of the list: its types live with the filters in the core.
+pub use khabar_core::query::filters::{Brush, BrushLane};
 
 /// What the strip asks of its caller.
 #[derive(Clone, Debug, PartialEq, Eq)]

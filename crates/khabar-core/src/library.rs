@@ -80,45 +80,8 @@ impl Progress {
     }
 }
 
-/// How several selected entities combine.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub enum EntityMatch {
-    /// Articles mentioning every selected entity.
-    #[default]
-    All,
-    /// Articles mentioning at least one of them.
-    Any,
-}
-
-/// What the article list is narrowed to.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct ListFilter<'a> {
-    /// Articles mentioning these entities (keys), combined by `entity_match`.
-    pub entities: &'a [String],
-    pub entity_match: EntityMatch,
-    /// Articles mentioning at least one entity of these kinds; every article when empty.
-    pub kinds: &'a [Kind],
-    /// Articles with a mark of this lane in this inclusive day range.
-    pub range: Option<(Lane, i32, i32)>,
-    /// Articles with no publication date.
-    pub undated: bool,
-    /// Articles in this review state.
-    pub review: Option<ReviewState>,
-    /// Articles matching the search: sorted entry indices.
-    pub matches: Option<&'a [u32]>,
-}
-
-impl ListFilter<'_> {
-    /// True when no filter narrows the list.
-    pub fn is_empty(&self) -> bool {
-        self.entities.is_empty()
-            && self.kinds.is_empty()
-            && self.range.is_none()
-            && !self.undated
-            && self.review.is_none()
-            && self.matches.is_none()
-    }
-}
+// The list's filters are a query on the library: see `query::filters`.
+use crate::query::filters::{EntityMatch, Filters};
 
 static NEXT_LIBRARY_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
@@ -521,12 +484,13 @@ impl Library {
         Some((doc, article, mention))
     }
 
-    /// List entries matching every active filter.
-    pub fn filtered_entries(&self, filter: &ListFilter<'_>) -> Vec<usize> {
-        let mut visible: Vec<usize> = if filter.entities.is_empty() {
+    /// List entries passing every filter. `matches` are the entries `filters.search`
+    /// matches (sorted), from the search index the caller keeps; `None`: no search.
+    pub fn filtered_entries(&self, filters: &Filters, matches: Option<&[u32]>) -> Vec<usize> {
+        let mut visible: Vec<usize> = if filters.entities.is_empty() {
             (0..self.entries.len()).collect()
         } else {
-            let lists: Vec<&[u32]> = filter
+            let lists: Vec<&[u32]> = filters
                 .entities
                 .iter()
                 .map(|k| {
@@ -536,18 +500,12 @@ impl Library {
                         .map_or(&[][..], |e| e.as_slice())
                 })
                 .collect();
-            entries_of(&lists, filter.entity_match)
+            entries_of(&lists, filters.entity_match)
         };
-        if !filter.kinds.is_empty() {
-            let entities = &self.index.entities;
-            visible.retain(|&i| {
-                self.entry_entities.get(i).is_some_and(|e| {
-                    e.iter()
-                        .any(|&p| filter.kinds.contains(&entities[p as usize].kind))
-                })
-            });
+        if !filters.kinds.is_empty() {
+            visible.retain(|&i| self.mentions_kind(i, &filters.kinds));
         }
-        if let Some((lane, from, to)) = filter.range {
+        if let Some((lane, from, to)) = filters.date_range() {
             let wanted: std::collections::HashSet<(usize, usize)> = self
                 .timeline
                 .articles_in(lane, from, to)
@@ -556,26 +514,36 @@ impl Library {
                 .collect();
             visible.retain(|&i| wanted.contains(&self.entries[i]));
         }
-        if let Some(state) = filter.review {
-            visible.retain(|&i| {
-                let (d, a) = self.entries[i];
-                let doc = &self.documents[d];
-                self.curation
-                    .review(&doc.article_id(&doc.articles[a]))
-                    .state
-                    == state
-            });
+        if let Some(state) = filters.review {
+            visible.retain(|&i| self.review_state(i) == state);
         }
-        if let Some(found) = filter.matches {
+        if let Some(found) = matches {
             visible.retain(|&i| found.binary_search(&(i as u32)).is_ok());
         }
-        if filter.undated {
+        if filters.undated {
             visible.retain(|&i| {
                 let (d, a) = self.entries[i];
                 self.dates_of(d, a).is_some_and(|x| x.published.is_none())
             });
         }
         visible
+    }
+
+    /// Whether list entry `i` mentions an entity of one of these kinds.
+    fn mentions_kind(&self, i: usize, kinds: &[Kind]) -> bool {
+        let entities = &self.index.entities;
+        self.entry_entities
+            .get(i)
+            .is_some_and(|e| e.iter().any(|&p| kinds.contains(&entities[p as usize].kind)))
+    }
+
+    /// The review state of list entry `i`.
+    fn review_state(&self, i: usize) -> ReviewState {
+        let (d, a) = self.entries[i];
+        let doc = &self.documents[d];
+        self.curation
+            .review(&doc.article_id(&doc.articles[a]))
+            .state
     }
 
     /// How many of the given entries mention each entity (indexed like `index.entities`).
@@ -592,10 +560,11 @@ impl Library {
     /// List entries (indices into `entries`) that mention an entity, or all of them.
     pub fn visible_entries(&self, entity: Option<&str>) -> Vec<usize> {
         let keys: Vec<String> = entity.map(str::to_owned).into_iter().collect();
-        self.filtered_entries(&ListFilter {
-            entities: &keys,
-            ..ListFilter::default()
-        })
+        let filters = Filters {
+            entities: keys,
+            ..Filters::default()
+        };
+        self.filtered_entries(&filters, None)
     }
 }
 

@@ -3,21 +3,12 @@
 use super::*;
 
 impl KhabarApp {
-    /// The filters of the article list as they stand.
-    pub fn list_filter(&self) -> ListFilter<'_> {
-        ListFilter {
-            entities: &self.entity_filters,
-            entity_match: self.entity_match,
-            kinds: &self.kind_filter,
-            range: self.date_brush.map(|b| (Lane::from(b.lane), b.from, b.to)),
-            undated: self.undated_filter,
-            review: self.review_filter,
-            matches: self
-                .search_cache
-                .as_ref()
-                .filter(|(_, q, _)| !q.is_empty())
-                .map(|(_, _, m)| m.as_slice()),
-        }
+    /// The entries the search matches (sorted), when there is a search.
+    pub fn search_matches(&self) -> Option<&[u32]> {
+        self.search_cache
+            .as_ref()
+            .filter(|(_, q, _)| !q.is_empty())
+            .map(|(_, _, m)| m.as_slice())
     }
 
     /// Re-runs the search when its text changed (once per frame at most).
@@ -25,7 +16,7 @@ impl KhabarApp {
         let stale = self
             .search_cache
             .as_ref()
-            .is_none_or(|(text, _, _)| *text != self.search_text);
+            .is_none_or(|(text, _, _)| *text != self.filters.search);
         // Search article numbers are list positions; an index of another shape is not used.
         let Some(index) = self
             .library
@@ -36,9 +27,9 @@ impl KhabarApp {
             return;
         };
         if stale {
-            let query = Query::parse(&self.search_text);
+            let query = Query::parse(&self.filters.search);
             let matches = index.search(&query);
-            self.search_cache = Some((self.search_text.clone(), query, matches));
+            self.search_cache = Some((self.filters.search.clone(), query, matches));
             self.hit_cursor = None;
             self.keep_selection_visible();
         }
@@ -73,36 +64,38 @@ impl KhabarApp {
     /// A review-state change alone does not: an article read under "Unread" stays listed
     /// until the filter is set again, so j/k can walk through the unread ones.
     pub(super) fn refresh_view(&mut self) {
-        let key = ViewKey {
-            library: self.library.id,
-            revision: self.library.revision,
-            entities: self.entity_filters.clone(),
-            entity_match: self.entity_match,
-            kinds: self.kind_filter.clone(),
-            range: self.date_brush.map(|b| (Lane::from(b.lane), b.from, b.to)),
-            undated: self.undated_filter,
-            review: self.review_filter,
-            search: self.query().map(|_| self.search_text.clone()),
+        // The search filters by the matches found last, so it counts as the text they were
+        // found for, and not at all when that text parses to no query.
+        let searched = self
+            .search_cache
+            .as_ref()
+            .filter(|(_, q, _)| !q.is_empty())
+            .map_or(String::new(), |(text, _, _)| text.clone());
+        let filters = Filters {
+            search: searched,
+            ..self.filters.clone()
         };
+        let key = (self.library.id, self.library.revision, filters);
         if self.view.key.as_ref() == Some(&key) {
             return;
         }
-        let filter = self.list_filter();
-        let visible = self.library.filtered_entries(&filter);
-        let counts = (!filter.is_empty()).then(|| self.library.entity_counts(&visible));
+        let filters = &key.2;
+        let matches = self.search_matches();
+        let visible = self.library.filtered_entries(filters, matches);
+        let counts = (!filters.is_empty()).then(|| self.library.entity_counts(&visible));
         // The strip shows what every filter but its own range keeps, so that the rest of
         // the time axis stays visible while a range is brushed.
-        let unbrushed = ListFilter {
-            range: None,
-            ..filter
+        let unbrushed = Filters {
+            dates: None,
+            ..filters.clone()
         };
         let numbering_matches = self.library.timeline_articles == self.library.entries;
         let focus = (!unbrushed.is_empty() && numbering_matches).then(|| {
-            if filter.range.is_none() {
+            if filters.dates.is_none() {
                 self.library.timeline_of(&visible)
             } else {
                 self.library
-                    .timeline_of(&self.library.filtered_entries(&unbrushed))
+                    .timeline_of(&self.library.filtered_entries(&unbrushed, matches))
             }
         });
         self.view = View {
@@ -139,7 +132,7 @@ impl KhabarApp {
             egui::Align2::LEFT_CENTER
         };
         let search = ui.add(
-            egui::TextEdit::singleline(&mut self.search_text)
+            egui::TextEdit::singleline(&mut self.filters.search)
                 .hint_text(hint)
                 .align(align)
                 .desired_width(f32::INFINITY),
@@ -148,7 +141,7 @@ impl KhabarApp {
             search.request_focus();
         }
         ui.horizontal_wrapped(|ui| {
-            let mut filter = self.review_filter;
+            let mut filter = self.filters.review;
             for (state, label) in [
                 (None, T::All),
                 (Some(ReviewState::Unread), T::Unread),
@@ -157,7 +150,7 @@ impl KhabarApp {
             ] {
                 ui.selectable_value(&mut filter, state, text(ui, l.t(label)));
             }
-            if filter != self.review_filter {
+            if filter != self.filters.review {
                 self.commands.push(Command::SetReviewFilter(filter));
             }
         });
@@ -196,11 +189,11 @@ impl KhabarApp {
     fn chips(&self) -> Vec<(String, Command)> {
         let l = self.language;
         let mut chips: Vec<(String, Command)> = Vec::new();
-        let joiner = match self.entity_match {
+        let joiner = match self.filters.entity_match {
             EntityMatch::All => T::ChipAnd,
             EntityMatch::Any => T::ChipOr,
         };
-        for (n, key) in self.entity_filters.iter().enumerate() {
+        for (n, key) in self.filters.entities.iter().enumerate() {
             let name = self
                 .library
                 .index
@@ -209,13 +202,13 @@ impl KhabarApp {
             let label = if n == 0 { name } else { l.f(joiner, &[&name]) };
             chips.push((label, Command::ToggleEntity(key.clone())));
         }
-        if !self.kind_filter.is_empty() {
+        if !self.filters.kinds.is_empty() {
             chips.push((
                 l.f(T::ChipKinds, &[&self.kinds_text()]),
                 Command::ShowAllKinds,
             ));
         }
-        if let Some(b) = self.date_brush {
+        if let Some(b) = self.filters.dates {
             let lane = match b.lane {
                 BrushLane::Published => T::ChipPublished,
                 BrushLane::Mentioned => T::ChipMentioned,
@@ -225,12 +218,12 @@ impl KhabarApp {
                 Command::SetBrush(None),
             ));
         }
-        if self.undated_filter {
+        if self.filters.undated {
             chips.push((l.t(T::ChipUndated).into(), Command::ShowUndated(false)));
         }
-        if !self.search_text.trim().is_empty() {
+        if !self.filters.search.trim().is_empty() {
             chips.push((
-                l.f(T::ChipSearch, &[&self.search_text.trim()]),
+                l.f(T::ChipSearch, &[&self.filters.search.trim()]),
                 Command::ClearSearch,
             ));
         }
@@ -241,9 +234,10 @@ impl KhabarApp {
     pub(super) fn filter_description(&self, shown: usize) -> String {
         let l = self.language;
         let mut parts = vec![l.f(T::ShownOf, &[&shown, &self.library.article_count()])];
-        if !self.entity_filters.is_empty() {
+        if !self.filters.entities.is_empty() {
             let names: Vec<&str> = self
-                .entity_filters
+                .filters
+                .entities
                 .iter()
                 .map(|key| {
                     self.library
@@ -252,26 +246,26 @@ impl KhabarApp {
                         .map_or(key.as_str(), |e| e.name.as_str())
                 })
                 .collect();
-            let joiner = match self.entity_match {
+            let joiner = match self.filters.entity_match {
                 EntityMatch::All => l.t(T::And),
                 EntityMatch::Any => l.t(T::Or),
             };
             parts.push(l.f(T::DescEntities, &[&names.join(joiner)]));
         }
-        if !self.kind_filter.is_empty() {
+        if !self.filters.kinds.is_empty() {
             parts.push(l.f(T::DescKinds, &[&self.kinds_text()]));
         }
-        if let Some(b) = self.date_brush {
+        if let Some(b) = self.filters.dates {
             parts.push(l.f(T::DescDates, &[&iso_day(b.from), &iso_day(b.to)]));
         }
-        if self.undated_filter {
+        if self.filters.undated {
             parts.push(l.t(T::ChipUndated).into());
         }
-        if let Some(state) = self.review_filter {
+        if let Some(state) = self.filters.review {
             parts.push(l.f(T::DescReview, &[&l.t(review_key(state))]));
         }
-        if !self.search_text.trim().is_empty() {
-            parts.push(l.f(T::ChipSearch, &[&self.search_text.trim()]));
+        if !self.filters.search.trim().is_empty() {
+            parts.push(l.f(T::ChipSearch, &[&self.filters.search.trim()]));
         }
         parts.join(" · ")
     }
@@ -280,7 +274,8 @@ impl KhabarApp {
     fn kinds_text(&self) -> String {
         let l = self.language;
         let kinds: Vec<&str> = self
-            .kind_filter
+            .filters
+            .kinds
             .iter()
             .map(|k| {
                 l.t(match k {
@@ -303,51 +298,16 @@ pub(super) fn review_key(state: ReviewState) -> T {
     }
 }
 
-/// The filters a `View` was built for.
-#[derive(Debug, Clone, PartialEq)]
-pub(super) struct ViewKey {
-    library: u64,
-    revision: u64,
-    entities: Vec<String>,
-    entity_match: EntityMatch,
-    kinds: Vec<Kind>,
-    range: Option<(Lane, i32, i32)>,
-    undated: bool,
-    review: Option<ReviewState>,
-    search: Option<String>,
-}
-
 /// The filtered list and what is counted over it, kept until a filter changes.
 #[derive(Debug, Default)]
 pub(super) struct View {
     /// Counts the rebuilds, so that what depends on the view knows when it changed.
     pub(super) generation: u64,
-    key: Option<ViewKey>,
+    /// The library (id, revision) and filters it was built for; the search counts only
+    /// when its text parses to a query.
+    key: Option<(u64, u64, Filters)>,
     pub(super) visible: Vec<usize>,
     pub(super) counts: Option<Vec<u32>>,
     /// The strip's marks of the articles passing every filter but the date range.
     pub(super) focus: Option<khabar_core::query::timeline::Timeline>,
-}
-
-/// The kinds shown after toggling one: all kinds shown is no filter (empty); the last
-/// kind shown cannot be hidden.
-pub(super) fn toggle_kind(shown: &[Kind], kind: Kind) -> Vec<Kind> {
-    let all = [Kind::Person, Kind::Place, Kind::Org];
-    let current: Vec<Kind> = if shown.is_empty() {
-        all.to_vec()
-    } else {
-        shown.to_vec()
-    };
-    let next: Vec<Kind> = if current.contains(&kind) {
-        current.into_iter().filter(|k| *k != kind).collect()
-    } else {
-        all.into_iter()
-            .filter(|k| current.contains(k) || *k == kind)
-            .collect()
-    };
-    match next.len() {
-        0 => shown.to_vec(),
-        n if n == all.len() => Vec::new(),
-        _ => next,
-    }
 }

@@ -6,7 +6,7 @@ use crate::ui::open_folder::{
 };
 use crate::ui::reader::{DateMark, Marks, ReaderState};
 use crate::ui::timeline_strip::{
-    Brush, BrushLane, StripEvent, StripInput, StripLabels, TimelineView, timeline_strip_ui,
+    BrushLane, StripEvent, StripInput, StripLabels, TimelineView, timeline_strip_ui,
 };
 use crate::ui::{article_list, entity_sidebar, fonts, reader, status_bar};
 use khabar_core::corpus::CorpusSource;
@@ -14,7 +14,7 @@ use khabar_core::extract::dates::calendar::iso_day;
 use khabar_core::extract::entities::lexicon::Kind;
 use khabar_core::extract::entities::lexicon::Lexicon;
 use khabar_core::library::{ArticleKey, Library};
-use khabar_core::library::{EntityMatch, ListFilter};
+use khabar_core::query::filters::{EntityMatch, Filters};
 use khabar_core::loader::LoadJob;
 use khabar_core::query::search::Query;
 use khabar_core::query::timeline::{Lane, Mark};
@@ -37,7 +37,7 @@ mod timeline_panel;
 mod top_bar;
 
 use export::ExportOutcome;
-use filter_bar::{View, toggle_kind};
+use filter_bar::View;
 pub use persistence::Saved;
 use timeline_panel::strip_labels;
 
@@ -92,11 +92,8 @@ pub struct KhabarApp {
     pub show_help: bool,
     pub path_field: String,
     pub message: Option<String>,
-    /// The entities the article list is filtered by.
-    pub entity_filters: Vec<String>,
-    pub entity_match: EntityMatch,
-    /// Kinds of entity shown, and that listed articles must mention; all when empty.
-    pub kind_filter: Vec<Kind>,
+    /// What the article list is narrowed to (entities, kinds, dates, review, search).
+    pub filters: Filters,
     /// The filtered list and its counts, rebuilt only when a filter or the corpus changes.
     view: View,
     /// The entity sidebar's lists, rebuilt only when what they show changes.
@@ -109,11 +106,8 @@ pub struct KhabarApp {
     pub renaming: Option<(String, String)>,
     /// The timeline's visible range.
     pub timeline_view: TimelineView,
-    /// The date range the list is narrowed to.
-    pub date_brush: Option<Brush>,
+    /// Which lane a new date range on the strip filters by (the strip's toggle).
     pub brush_lane: BrushLane,
-    /// The list shows only undated articles.
-    pub undated_filter: bool,
     /// Time runs right to left on the strip.
     pub time_rtl: bool,
     strip_labels: StripLabels,
@@ -121,11 +115,7 @@ pub struct KhabarApp {
     saver: Saver,
     /// The note being edited, for the article `selected`.
     pub note_draft: String,
-    /// Only articles in this review state.
-    pub review_filter: Option<ReviewState>,
-    /// The search box's text.
-    pub search_text: String,
-    /// The query `search_text` was parsed into and the entries it matches, kept while the
+    /// The query the search text was parsed into and the entries it matches, kept while the
     /// text is unchanged.
     search_cache: Option<(String, Query, Vec<u32>)>,
     /// The search hits in the article read, for the article and search text they are of.
@@ -208,9 +198,7 @@ impl KhabarApp {
             show_help: false,
             path_field: String::new(),
             message: None,
-            entity_filters: Vec::new(),
-            entity_match: EntityMatch::default(),
-            kind_filter: Vec::new(),
+            filters: Filters::default(),
             view: View::default(),
             sidebar_lists: Default::default(),
             entity_query: String::new(),
@@ -218,9 +206,7 @@ impl KhabarApp {
             merge_source: None,
             renaming: None,
             timeline_view: TimelineView::default(),
-            date_brush: None,
             brush_lane: BrushLane::default(),
-            undated_filter: false,
             time_rtl: language.is_rtl(),
             strip_labels: strip_labels(language),
             saver: {
@@ -228,8 +214,6 @@ impl KhabarApp {
                 Saver::new(move || ctx.request_repaint())
             },
             note_draft: String::new(),
-            review_filter: None,
-            search_text: String::new(),
             search_cache: None,
             hits: (None, Vec::new()),
             hit_cursor: None,
@@ -265,12 +249,9 @@ impl KhabarApp {
         self.selected = None;
         self.reader = ReaderState::default();
         self.message = None;
-        self.entity_filters.clear();
-        self.date_brush = None;
-        self.undated_filter = false;
+        self.filters.forget_corpus();
         self.timeline_view = TimelineView::default();
         self.search_cache = None;
-        self.review_filter = None;
         self.job = Some(LoadJob::spawn_with(
             source,
             self.segmenter.clone(),
@@ -425,7 +406,7 @@ impl KhabarApp {
                 Command::ShowHelp(show) => self.show_help = show,
                 Command::Curate(edit) => {
                     if let Edit::Merge { from, .. } | Edit::Hide { key: from } = &edit {
-                        self.entity_filters.retain(|k| k != from);
+                        self.filters.entities.retain(|k| k != from);
                     }
                     self.library.curation.edits.push(edit);
                     self.merge_source = None;
@@ -501,10 +482,10 @@ impl KhabarApp {
                     }
                 }
                 Command::SetReviewFilter(filter) => {
-                    self.review_filter = filter;
+                    self.filters.review = filter;
                     self.keep_selection_visible();
                 }
-                Command::ClearSearch => self.search_text.clear(),
+                Command::ClearSearch => self.filters.search.clear(),
                 Command::Export(format) => self.ask_export_path(ctx, format),
                 Command::ExportTo(format, path) => self.export_to(ctx, format, path),
                 Command::FocusSearch => self.focus_search = true,
@@ -527,12 +508,7 @@ impl KhabarApp {
                     }
                 }
                 Command::ClearFilters => {
-                    self.entity_filters.clear();
-                    self.kind_filter.clear();
-                    self.date_brush = None;
-                    self.undated_filter = false;
-                    self.review_filter = None;
-                    self.search_text.clear();
+                    self.filters.clear();
                     self.keep_selection_visible();
                 }
                 Command::MarkForMerge(key) => self.merge_source = key,
@@ -548,45 +524,37 @@ impl KhabarApp {
                     })
                 }
                 Command::ToggleEntity(key) => {
-                    if let Some(at) = self.entity_filters.iter().position(|k| *k == key) {
-                        self.entity_filters.remove(at);
-                    } else {
-                        self.entity_filters.push(key);
-                    }
+                    self.filters.toggle_entity(key);
                     self.keep_selection_visible();
                 }
                 Command::SetEntityMatch(mode) => {
-                    self.entity_match = mode;
+                    self.filters.entity_match = mode;
                     self.keep_selection_visible();
                 }
                 Command::ShowAllKinds => {
-                    self.kind_filter.clear();
+                    self.filters.kinds.clear();
                     self.keep_selection_visible();
                 }
                 Command::ToggleKind(kind) => {
-                    self.kind_filter = toggle_kind(&self.kind_filter, kind);
+                    self.filters.toggle_kind(kind);
                     self.keep_selection_visible();
                 }
                 Command::SetBrush(brush) => {
-                    self.date_brush = brush;
+                    self.filters.set_dates(brush);
                     if let Some(b) = brush {
                         self.brush_lane = b.lane;
-                        self.undated_filter = false;
                     }
                     self.keep_selection_visible();
                 }
                 Command::SetBrushLane(lane) => {
                     self.brush_lane = lane;
-                    if let Some(b) = self.date_brush.as_mut() {
+                    if let Some(b) = self.filters.dates.as_mut() {
                         b.lane = lane;
                     }
                     self.keep_selection_visible();
                 }
                 Command::ShowUndated(show) => {
-                    self.undated_filter = show;
-                    if show {
-                        self.date_brush = None;
-                    }
+                    self.filters.show_undated(show);
                     self.keep_selection_visible();
                 }
                 Command::OpenDate { article, mention } => self.open_date(article, mention),
@@ -784,9 +752,9 @@ impl eframe::App for KhabarApp {
                 let mut sidebar = entity_sidebar::Sidebar {
                     index: &self.library.index,
                     query: &mut self.entity_query,
-                    selected: &self.entity_filters,
-                    entity_match: self.entity_match,
-                    kinds: &self.kind_filter,
+                    selected: &self.filters.entities,
+                    entity_match: self.filters.entity_match,
+                    kinds: &self.filters.kinds,
                     counts: self.view.counts.as_deref(),
                     annotating,
                     names_cancelled: self.library.progress.is_partial(),
@@ -824,7 +792,8 @@ impl eframe::App for KhabarApp {
                             .entities_of(i)
                             .iter()
                             .filter(|e| {
-                                self.kind_filter.is_empty() || self.kind_filter.contains(&e.kind)
+                                let kinds = &self.filters.kinds;
+                                kinds.is_empty() || kinds.contains(&e.kind)
                             })
                             .flat_map(|e| {
                                 e.mentions.iter().map(|r| reader::Mark {
@@ -837,7 +806,7 @@ impl eframe::App for KhabarApp {
                             .collect()
                     })
                     .unwrap_or_default(),
-                selected: &self.entity_filters,
+                selected: &self.filters.entities,
                 dates: self.date_marks(),
                 hits: self.hits.1.clone(),
                 language: l,
@@ -846,7 +815,7 @@ impl eframe::App for KhabarApp {
             reader::reader_ui(ui, article, &mut self.reader, &self.library, &marks);
         });
         if let Some(key) = self.reader.clicked_entity.take()
-            && !self.entity_filters.contains(&key)
+            && !self.filters.entities.contains(&key)
         {
             self.command(Command::ToggleEntity(key));
         }

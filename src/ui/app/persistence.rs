@@ -11,14 +11,8 @@ impl KhabarApp {
                 _ => None,
             },
             selected: self.selected.clone(),
-            entity_filters: self.entity_filters.clone(),
-            entity_match: self.entity_match,
-            kind_filter: self.kind_filter.clone(),
-            date_brush: self.date_brush,
+            filters: self.filters.clone(),
             brush_lane: self.brush_lane,
-            undated_filter: self.undated_filter,
-            review_filter: self.review_filter,
-            search_text: self.search_text.clone(),
             time_rtl: self.time_rtl,
             timeline_view: self.timeline_view.clone(),
             language: Some(self.language),
@@ -35,16 +29,12 @@ impl KhabarApp {
         let Some(saved) = self.pending_restore.take() else {
             return;
         };
-        self.entity_filters = saved.entity_filters;
-        self.entity_filters
+        self.filters = saved.filters;
+        // Entities merged away or hidden since (or of a changed folder) filter nothing.
+        self.filters
+            .entities
             .retain(|k| self.library.index.get(k).is_some());
-        self.entity_match = saved.entity_match;
-        self.kind_filter = saved.kind_filter;
-        self.date_brush = saved.date_brush;
         self.brush_lane = saved.brush_lane;
-        self.undated_filter = saved.undated_filter;
-        self.review_filter = saved.review_filter;
-        self.search_text = saved.search_text;
         if saved.timeline_view.fitted {
             self.timeline_view = saved.timeline_view;
         }
@@ -63,14 +53,10 @@ pub struct Saved {
     /// The corpus folder open last (`None`: the demo corpus).
     pub folder: Option<PathBuf>,
     pub selected: Option<ArticleKey>,
-    pub entity_filters: Vec<String>,
-    pub entity_match: EntityMatch,
-    pub kind_filter: Vec<Kind>,
-    pub date_brush: Option<Brush>,
+    /// The list's filters. State saved before they were one value kept them in separate
+    /// fields, which are ignored: such a session comes back unfiltered.
+    pub filters: Filters,
     pub brush_lane: BrushLane,
-    pub undated_filter: bool,
-    pub review_filter: Option<ReviewState>,
-    pub search_text: String,
     pub time_rtl: bool,
     pub timeline_view: TimelineView,
     /// The interface language chosen (`None`: the system's).

@@ -89,7 +89,7 @@ impl KhabarApp {
         let key = self
             .selected
             .clone()
-            .zip(self.query().map(|_| self.search_text.clone()))
+            .zip(self.query().map(|_| self.filters.search.clone()))
             .map(|(article, search)| (self.library.id, article, search));
         if key == self.hits.0 {
             return;

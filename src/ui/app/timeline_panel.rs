@@ -60,7 +60,7 @@ impl KhabarApp {
         };
         let input = StripInput {
             timeline: &library.timeline,
-            brush: self.date_brush,
+            brush: self.filters.dates,
             brush_lane: self.brush_lane,
             focus: self.view.focus.as_ref(),
             describe: &describe,
@@ -72,7 +72,7 @@ impl KhabarApp {
             self.commands.push(match event {
                 StripEvent::Brushed(brush) => Command::SetBrush(brush),
                 StripEvent::OpenMark { article, mention } => Command::OpenDate { article, mention },
-                StripEvent::ShowUndated => Command::ShowUndated(!self.undated_filter),
+                StripEvent::ShowUndated => Command::ShowUndated(!self.filters.undated),
                 StripEvent::SetBrushLane(lane) => Command::SetBrushLane(lane),
             });
         }

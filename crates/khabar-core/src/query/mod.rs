@@ -2,6 +2,7 @@
 //! inverted entity index, full-text search and the timeline.
 
 pub mod entity_tables;
+pub mod filters;
 pub mod index;
 pub mod search;
 pub mod timeline;
