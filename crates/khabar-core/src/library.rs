@@ -532,9 +532,10 @@ impl Library {
     /// Whether list entry `i` mentions an entity of one of these kinds.
     fn mentions_kind(&self, i: usize, kinds: &[Kind]) -> bool {
         let entities = &self.index.entities;
-        self.entry_entities
-            .get(i)
-            .is_some_and(|e| e.iter().any(|&p| kinds.contains(&entities[p as usize].kind)))
+        self.entry_entities.get(i).is_some_and(|e| {
+            e.iter()
+                .any(|&p| kinds.contains(&entities[p as usize].kind))
+        })
     }
 
     /// The review state of list entry `i`.
