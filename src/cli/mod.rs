@@ -236,19 +236,25 @@ pub fn run_extract(folder: &Path, out: Option<&Path>, no_cache: bool) -> i32 {
     } else {
         khabar_core::corpus::cache::default_dir()
     };
-    let loaded = match khabar_core::loader::load_all(
+    let places = khabar_core::loader::Places {
+        cache_dir,
+        data_dir: None,
+        without_corrections: true,
+    };
+    let job = khabar_core::loader::LoadJob::spawn_with(
         CorpusSource::Folder(folder.to_owned()),
         std::sync::Arc::new(Segmenter::default()),
         std::sync::Arc::new(Lexicon::load()),
-        cache_dir,
-    ) {
-        Ok(loaded) => loaded,
-        Err(e) => {
-            eprintln!("khabar extract: {e}");
-            return 1;
-        }
-    };
-    let (corpus, mut annotations) = (loaded.corpus, loaded.annotations);
+        places,
+        || {},
+    );
+    let library = khabar_core::library::Library::load_blocking(&job);
+    drop(job);
+    if let Some(e) = library.error {
+        eprintln!("khabar extract: {e}");
+        return 1;
+    }
+    let (corpus, mut annotations) = library.into_corpus();
     // The reviewer's corrections, when the folder has them.
     // Read only: extract never writes into the corpus folder (nor anywhere else).
     let source = CorpusSource::Folder(folder.to_owned());
