@@ -1,44 +1,18 @@
-//! Thin launcher: parse the command line, then run the app or a subcommand.
+//! Thin launcher: parse the command line, run the window or a subcommand, and report an
+//! error in one place (`Error::report`, which also picks the exit code).
 
-use khabar::cli::{self, Command};
+use clap::Parser;
+use khabar::cli::{self, Args};
+use std::process::ExitCode;
 
-fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let code = match cli::parse(&args) {
-        Ok(Command::Gui { folder }) => match khabar::ui::run(khabar::ui::Launch {
-            folder,
-            ..Default::default()
-        }) {
-            Ok(()) => 0,
-            Err(e) => {
-                khabar::ui::start::report(&e);
-                1
-            }
-        },
-        Ok(Command::Extract {
-            folder,
-            out,
-            no_cache,
-        }) => cli::run_extract(&folder, out.as_deref(), no_cache),
-        Ok(Command::Eval {
-            folder,
-            gold,
-            verbose,
-        }) => cli::run_eval(&folder, &gold, verbose),
-        Ok(Command::Bench { task }) => cli::run_bench(task),
-        Ok(Command::Layout { file, json }) => cli::run_layout(&file, json),
-        Ok(Command::Help) => {
-            print!("{}", cli::USAGE);
-            0
-        }
-        Ok(Command::Version) => {
-            println!("khabar {}", env!("CARGO_PKG_VERSION"));
-            0
-        }
-        Err(message) => {
-            eprintln!("khabar: {message}\n\n{}", cli::USAGE);
-            2
-        }
-    };
-    std::process::exit(code);
+fn main() -> ExitCode {
+    match try_main() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => error.report(),
+    }
+}
+
+fn try_main() -> Result<(), cli::Error> {
+    let args = Args::try_parse()?;
+    cli::run(args)
 }

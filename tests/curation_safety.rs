@@ -410,8 +410,8 @@ fn extract_never_writes_deletes_or_probes_in_the_corpus_folder() {
         std::fs::write(dir.path().join(SIDECAR_NAME), sidecar).unwrap();
         let before = snapshot(dir.path());
         let out = tempfile::tempdir().unwrap();
-        let code = khabar::cli::run_extract(dir.path(), Some(&out.path().join("out.json")), true);
-        assert_eq!(code, 0);
+        let done = khabar::cli::extract::run(dir.path(), Some(&out.path().join("out.json")), true);
+        assert_eq!(done.map_err(|e| e.to_string()), Ok(()));
         assert_eq!(snapshot(dir.path()), before, "{sidecar:?}");
     }
 }

@@ -1,12 +1,12 @@
 //! The corpus as the UI holds it: documents arriving from the loader, the article list in
-//! file order, and load progress.
+//! file order, and load progress. [`fold`] turns the loader's events into it, for the
+//! window and the command line alike.
 
 use crate::corpus::{CorpusSource, Skipped};
 use crate::extract::dates::calendar::value_span;
 use crate::extract::dates::{ArticleDates, DateMention};
 use crate::extract::entities::Entity;
 use crate::extract::entities::lexicon::Kind;
-use crate::loader::{LoadEvent, Stage};
 use crate::query::entity_tables::{EntityTables, invert};
 use crate::query::index::EntityIndex;
 use crate::query::search::SearchIndex;
@@ -17,67 +17,17 @@ use crate::review::sidecar::Sidecar;
 use crate::text::document::{Article, Document};
 use std::collections::HashMap;
 use std::sync::Arc;
-use std::time::Duration;
+
+mod fold;
+mod progress;
+
+pub use progress::Progress;
 
 /// Identifies an article across reloads and re-sorts.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct ArticleKey {
     pub file: String,
     pub part: u16,
-}
-
-/// Load progress, for the progress bar.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Progress {
-    pub total_files: usize,
-    pub total_bytes: u64,
-    pub files_done: usize,
-    pub bytes_done: u64,
-    pub listed: bool,
-    pub finished: bool,
-    /// Files are read; entities are being found.
-    pub annotating: bool,
-    pub cancelled: bool,
-    pub elapsed: Option<Duration>,
-    /// Files the walk has found so far (before `listed`).
-    pub found: usize,
-    /// The stage running (or, once finished, the one reached: `Done` unless cancelled).
-    pub stage: Stage,
-    /// How far `stage` has come, in its own units (documents), when it is after reading.
-    pub stage_done: usize,
-    pub stage_total: usize,
-}
-
-impl Progress {
-    /// True when the load was cancelled before everything was found: the corpus shown is
-    /// partial (files, names, dates or search missing).
-    pub fn is_partial(&self) -> bool {
-        self.finished && self.cancelled && self.stage != Stage::Done
-    }
-
-    /// Fraction done of the stage running, 0..=1 (reading: by bytes).
-    pub fn stage_fraction(&self) -> f32 {
-        match self.stage {
-            Stage::Listing => 0.0,
-            Stage::Reading => self.fraction(),
-            Stage::Done => 1.0,
-            _ if self.stage_total > 0 => self.stage_done as f32 / self.stage_total as f32,
-            _ => 0.0,
-        }
-    }
-
-    /// Fraction done, 0..=1.
-    pub fn fraction(&self) -> f32 {
-        if self.total_bytes > 0 {
-            self.bytes_done as f32 / self.total_bytes as f32
-        } else if self.total_files > 0 {
-            self.files_done as f32 / self.total_files as f32
-        } else if self.finished {
-            1.0
-        } else {
-            0.0
-        }
-    }
 }
 
 // The list's filters are a query on the library: see `query::filters`.
@@ -173,116 +123,6 @@ impl Library {
             by_file: HashMap::new(),
             entry_of: HashMap::new(),
             dirty: false,
-        }
-    }
-
-    /// Applies events from the loader; the article list is re-sorted once per call.
-    pub fn apply(&mut self, events: Vec<LoadEvent>) {
-        if !events.is_empty() {
-            self.revision += 1;
-        }
-        for event in events {
-            match event {
-                LoadEvent::Corrections(opened) => {
-                    self.edits_at_open = opened.curation.edits.clone();
-                    self.curation = opened.curation;
-                    self.sidecar = Some(opened.sidecar);
-                }
-                LoadEvent::Listing { found } => self.progress.found = found,
-                LoadEvent::Listed {
-                    total_files,
-                    total_bytes,
-                    skipped,
-                } => {
-                    self.progress.total_files = total_files;
-                    self.progress.total_bytes = total_bytes;
-                    self.progress.listed = true;
-                    self.progress.found = total_files;
-                    self.progress.stage = Stage::Reading;
-                    self.skipped.extend(skipped);
-                }
-                LoadEvent::Loaded { document, bytes } => {
-                    self.warned += usize::from(document.warning.is_some());
-                    self.progress.files_done += 1;
-                    self.progress.bytes_done += bytes;
-                    self.by_file
-                        .insert(document.file.clone(), self.documents.len());
-                    self.documents.push(document);
-                    self.dirty = true;
-                }
-                LoadEvent::Skipped { skipped, bytes } => {
-                    self.progress.files_done += 1;
-                    self.progress.bytes_done += bytes;
-                    self.skipped.push(skipped);
-                }
-                LoadEvent::Annotating => {
-                    self.progress.annotating = true;
-                    self.progress.stage = Stage::Names;
-                }
-                LoadEvent::Progress { stage, done, total } => {
-                    self.progress.stage = stage;
-                    self.progress.stage_done = done;
-                    self.progress.stage_total = total;
-                }
-                LoadEvent::Cache(report) => self.cache = Some(report),
-                LoadEvent::Entities {
-                    files,
-                    entities,
-                    dates,
-                    search,
-                    tables,
-                } => {
-                    self.search = Some(*search);
-                    // Number documents as the loader did (by file name), so that its tables
-                    // can be used as they are.
-                    self.documents.sort_by(|a, b| a.file.cmp(&b.file));
-                    self.by_file = self
-                        .documents
-                        .iter()
-                        .enumerate()
-                        .map(|(d, doc)| (doc.file.clone(), d))
-                        .collect();
-                    self.dirty = true;
-                    let aligned = files.len() == self.documents.len()
-                        && files.iter().zip(&self.documents).all(|(f, d)| *f == d.file);
-                    self.base_entities = vec![Vec::new(); self.documents.len()];
-                    self.dates = vec![Vec::new(); self.documents.len()];
-                    for ((file, found), dated) in files.into_iter().zip(entities).zip(dates) {
-                        if let Some(&d) = self.by_file.get(&file) {
-                            self.base_entities[d] = found;
-                            self.dates[d] = dated;
-                        }
-                    }
-                    self.progress.annotating = false;
-                    // The loader built the tables with the corrections as read; they fit
-                    // unless the reviewer has changed the edits since.
-                    if aligned && self.curation.edits == self.edits_at_open {
-                        self.install_tables(*tables);
-                    } else {
-                        self.apply_curation();
-                    }
-                    self.build_timeline();
-                }
-                LoadEvent::Finished {
-                    cancelled,
-                    elapsed,
-                    reached,
-                } => {
-                    self.progress.finished = true;
-                    self.progress.annotating = false;
-                    self.progress.stage = reached;
-                    self.progress.cancelled = cancelled;
-                    self.progress.elapsed = Some(elapsed);
-                    self.skipped.sort_by(|a, b| a.file.cmp(&b.file));
-                }
-                LoadEvent::Failed(error) => {
-                    self.progress.finished = true;
-                    self.error = Some(error.to_string());
-                }
-            }
-        }
-        if self.dirty {
-            self.rebuild_entries();
         }
     }
 

@@ -1,31 +1,30 @@
 //! `khabar bench reopen DIR`: how long reopening an unchanged folder takes with the corpus
 //! cache, and which step of it costs what.
 
-use super::{cpu_seconds, mb, proc_status_bytes};
+use super::measure::{LoadTimes, cpu_seconds, mb, proc_status_bytes};
+use crate::cli::Error;
 use khabar_core::corpus::cache::{self, CorpusCache};
 use khabar_core::corpus::{self, CorpusSource};
 use khabar_core::extract::entities::lexicon::Lexicon;
-use khabar_core::loader::{LoadEvent, LoadJob};
+use khabar_core::library::Library;
+use khabar_core::loader::LoadJob;
 use khabar_core::query::search::SearchIndex;
 use khabar_core::text::segment::Segmenter;
 use std::path::Path;
 use std::sync::Arc;
 use std::time::Instant;
 
-/// Event times of one load, in seconds from the spawn.
-#[derive(Debug, Default)]
-struct Timeline {
-    listed: Option<f64>,
-    first: Option<f64>,
-    read_all: Option<f64>,
-    extracted: Option<f64>,
-    finished: f64,
+/// How one load went: when each event came, and what the cache gave (files reused,
+/// extraction reused).
+struct Opened {
+    times: LoadTimes,
     reused: Option<(usize, bool)>,
 }
 
-/// Loads `folder` through the app's loader with `cache_dir`, recording when each event came.
-fn load(folder: &Path, cache_dir: &Path, lexicon: &Arc<Lexicon>) -> Result<Timeline, String> {
-    let started = Instant::now();
+/// Loads `folder` through the app's loader and fold with `cache_dir`, recording when each
+/// event came; the corpus is dropped once loaded.
+fn load(folder: &Path, cache_dir: &Path, lexicon: &Arc<Lexicon>) -> Result<Opened, Error> {
+    let mut times = LoadTimes::start();
     let job = LoadJob::spawn_cached(
         CorpusSource::Folder(folder.to_owned()),
         Arc::new(Segmenter::default()),
@@ -33,31 +32,18 @@ fn load(folder: &Path, cache_dir: &Path, lexicon: &Arc<Lexicon>) -> Result<Timel
         Some(cache_dir.to_owned()),
         || {},
     );
-    let mut timeline = Timeline::default();
-    while let Some(event) = job.recv() {
-        let at = started.elapsed().as_secs_f64();
-        match event {
-            LoadEvent::Listed { .. } => timeline.listed = Some(at),
-            LoadEvent::Loaded { .. } => {
-                timeline.first.get_or_insert(at);
-            }
-            LoadEvent::Annotating => timeline.read_all = Some(at),
-            LoadEvent::Entities { .. } => timeline.extracted = Some(at),
-            LoadEvent::Cache(report) => {
-                timeline.reused = Some((report.reused, report.extraction_reused))
-            }
-            LoadEvent::Failed(e) => return Err(e.to_string()),
-            LoadEvent::Finished { .. } => {
-                timeline.finished = at;
-                break;
-            }
-            LoadEvent::Skipped { .. }
-            | LoadEvent::Corrections(_)
-            | LoadEvent::Listing { .. }
-            | LoadEvent::Progress { .. } => {}
-        }
+    let library = Library::load_observed(&job, |event| times.note(event));
+    if let Some(e) = library.error {
+        return Err(failed()(e));
     }
-    Ok(timeline)
+    let reused = library
+        .cache
+        .map(|report| (report.reused, report.extraction_reused));
+    Ok(Opened { times, reused })
+}
+
+fn failed<E: std::fmt::Display>() -> impl FnOnce(E) -> Error {
+    Error::failed("bench reopen")
 }
 
 /// Seconds `f` takes, and what it returns.
@@ -67,27 +53,21 @@ fn timed<T>(f: impl FnOnce() -> T) -> (f64, T) {
     (started.elapsed().as_secs_f64(), value)
 }
 
-/// Runs the bench; prints the figures, returns the exit code.
-pub fn run(folder: &Path, cache: Option<&Path>) -> i32 {
+/// Runs the bench; prints the figures.
+pub fn run(folder: &Path, cache: Option<&Path>) -> Result<(), Error> {
     let lexicon = Arc::new(Lexicon::load());
     if let Some(dir) = cache {
         return bench(folder, dir, &lexicon);
     }
     // A cache of its own, so that the first open fills it and the user's is untouched.
     let dir = std::env::temp_dir().join(format!("khabar-bench-{}", std::process::id()));
-    let code = bench(folder, &dir, &lexicon);
+    let result = bench(folder, &dir, &lexicon);
     let _ = std::fs::remove_dir_all(&dir);
-    code
+    result
 }
 
-fn bench(folder: &Path, cache_dir: &Path, lexicon: &Arc<Lexicon>) -> i32 {
-    let first = match load(folder, cache_dir, lexicon) {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("khabar bench reopen: {e}");
-            return 1;
-        }
-    };
+fn bench(folder: &Path, cache_dir: &Path, lexicon: &Arc<Lexicon>) -> Result<(), Error> {
+    let first = load(folder, cache_dir, lexicon)?.times;
     let cache_path = cache::cache_file(cache_dir, folder);
     let cache_bytes = std::fs::metadata(&cache_path).map_or(0, |m| m.len());
     println!("folder        {}", folder.display());
@@ -98,13 +78,10 @@ fn bench(folder: &Path, cache_dir: &Path, lexicon: &Arc<Lexicon>) -> i32 {
     );
 
     let (cpu_before, _) = cpu_seconds();
-    let again = match load(folder, cache_dir, lexicon) {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("khabar bench reopen: {e}");
-            return 1;
-        }
-    };
+    let Opened {
+        times: again,
+        reused,
+    } = load(folder, cache_dir, lexicon)?;
     let cpu = cpu_seconds().0 - cpu_before;
     let at = |t: Option<f64>| t.map_or("-".into(), |t| format!("{t:.3} s"));
     println!(
@@ -116,7 +93,7 @@ fn bench(folder: &Path, cache_dir: &Path, lexicon: &Arc<Lexicon>) -> i32 {
         at(again.first),
         at(again.read_all),
         at(again.extracted),
-        again.reused,
+        reused,
     );
 
     // Each step of the cached path alone, on this thread (rayon where the loader uses it).
@@ -128,8 +105,7 @@ fn bench(folder: &Path, cache_dir: &Path, lexicon: &Arc<Lexicon>) -> i32 {
     let (t_decode, cached) = timed(|| CorpusCache::decode(&bytes, version));
     drop(bytes);
     let Ok(mut cached) = cached else {
-        eprintln!("khabar bench reopen: the cache did not decode: {cached:?}");
-        return 1;
+        return Err(failed()(format!("the cache did not decode: {cached:?}")));
     };
     // As the loader takes them: moved out of the cache, in file order.
     let mut names: Vec<String> = cached.files.keys().cloned().collect();
@@ -163,5 +139,5 @@ fn bench(folder: &Path, cache_dir: &Path, lexicon: &Arc<Lexicon>) -> i32 {
         mb(proc_status_bytes("VmRSS").unwrap_or(0))
     );
     drop((annotations, documents, cached));
-    0
+    Ok(())
 }
