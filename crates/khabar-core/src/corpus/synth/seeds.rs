@@ -276,7 +276,8 @@ impl Seeds {
         Ok(seeds)
     }
 
-    /// The body paragraphs articles are made of; [`SynthArticle::paragraphs`] numbers them.
+    /// The body paragraphs articles are made of;
+    /// [`SynthArticle::paragraphs`](super::SynthArticle::paragraphs) numbers them.
     pub fn paragraphs(&self) -> &[Template] {
         &self.paragraphs
     }
