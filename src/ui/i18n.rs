@@ -68,6 +68,25 @@ impl Language {
         fill(self.t(key), args)
     }
 
+    /// The month names of the timeline axis, January first.
+    pub fn months(self) -> [&'static str; 12] {
+        [
+            T::MonthJan,
+            T::MonthFeb,
+            T::MonthMar,
+            T::MonthApr,
+            T::MonthMay,
+            T::MonthJun,
+            T::MonthJul,
+            T::MonthAug,
+            T::MonthSep,
+            T::MonthOct,
+            T::MonthNov,
+            T::MonthDec,
+        ]
+        .map(|key| self.t(key))
+    }
+
     /// The layout of a panel's content: right-aligned in Arabic, where egui's `horizontal`
     /// rows then run from right to left by themselves.
     pub fn panel_layout(self) -> Layout {
@@ -373,6 +392,20 @@ strings! {
     StripAxis: "Timeline axis", "محور الزمن";
     StripZoomIn: "zoom in to list the articles", "قرِّب لعرض المقالات";
     StripOutsideFilter: "not in the filtered list", "خارج القائمة المصفّاة";
+    // Month names of the timeline axis (the Arabic ones as used in Egypt and the Gulf,
+    // which most Arabic news sites use)
+    MonthJan: "Jan", "يناير";
+    MonthFeb: "Feb", "فبراير";
+    MonthMar: "Mar", "مارس";
+    MonthApr: "Apr", "أبريل";
+    MonthMay: "May", "مايو";
+    MonthJun: "Jun", "يونيو";
+    MonthJul: "Jul", "يوليو";
+    MonthAug: "Aug", "أغسطس";
+    MonthSep: "Sep", "سبتمبر";
+    MonthOct: "Oct", "أكتوبر";
+    MonthNov: "Nov", "نوفمبر";
+    MonthDec: "Dec", "ديسمبر";
     // Help
     HelpButton: "? Help", "؟ مساعدة";
     HelpHover: "What the filters, the timeline, corrections and review do (F1)",

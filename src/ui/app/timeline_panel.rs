@@ -120,26 +120,6 @@ pub(super) fn strip_labels(l: Language) -> StripLabels {
         axis: l.t(T::StripAxis).into(),
         zoom_in: l.t(T::StripZoomIn).into(),
         outside_filter: l.t(T::StripOutsideFilter).into(),
-        months: match l {
-            Language::English => khabar_core::query::timeline::MONTHS,
-            Language::Arabic => ARABIC_MONTHS,
-        },
+        months: l.months(),
     }
 }
-
-/// Month names of the axis in the Arabic interface (the names used in Egypt and the Gulf,
-/// which most Arabic news sites use).
-const ARABIC_MONTHS: [&str; 12] = [
-    "يناير",
-    "فبراير",
-    "مارس",
-    "أبريل",
-    "مايو",
-    "يونيو",
-    "يوليو",
-    "أغسطس",
-    "سبتمبر",
-    "أكتوبر",
-    "نوفمبر",
-    "ديسمبر",
-];

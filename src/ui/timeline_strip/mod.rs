@@ -111,7 +111,7 @@ impl Default for StripLabels {
             axis: "Timeline axis".into(),
             zoom_in: "zoom in to list the articles".into(),
             outside_filter: "not in the filtered list".into(),
-            months: khabar_core::query::timeline::MONTHS,
+            months: crate::ui::i18n::Language::English.months(),
         }
     }
 }

@@ -7,7 +7,12 @@
 //! date adds 1/365 to each day of its year and the total mass of any window is the number of
 //! marks in it (counting partial overlaps pro rata).
 
-use crate::extract::dates::calendar::{civil_from_days, days_from_civil};
+mod axis;
+mod lane_index;
+
+pub use axis::{MONTHS, Tick, ticks, ticks_named};
+
+use lane_index::LaneData;
 
 /// Which of the two lanes a mark belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -53,123 +58,6 @@ impl Mark {
     /// Whether the mark's span intersects the inclusive day range `from..=to`.
     pub fn intersects(&self, from: i32, to: i32) -> bool {
         self.start <= to && self.end >= from
-    }
-}
-
-/// The first day the density arrays cover (1000-01-01).
-fn first_day() -> i32 {
-    days_from_civil(1000, 1, 1)
-}
-
-/// The last day the density arrays cover (2999-12-31).
-fn last_day() -> i32 {
-    days_from_civil(2999, 12, 31)
-}
-
-/// Marks of similar span lengths, for interval queries: a mark of this class starting before
-/// `from - max_span` cannot reach `from`.
-#[derive(Debug, Default)]
-struct SpanClass {
-    max_span: i32,
-    /// Starts of the class's marks, ascending (parallel to `index`).
-    starts: Vec<i32>,
-    /// Indices into the lane's `marks`.
-    index: Vec<u32>,
-}
-
-#[derive(Debug, Default)]
-struct LaneData {
-    /// Sorted by (start, end, article, mention).
-    marks: Vec<Mark>,
-    /// Marks grouped by span length (powers of two), each sorted by start.
-    classes: Vec<SpanClass>,
-    /// Day number of `cumulative[0]`.
-    base: i32,
-    /// `cumulative[i]` = mass of days `base .. base + i` (exclusive); length = days + 1.
-    cumulative: Vec<f64>,
-}
-
-impl LaneData {
-    fn new(mut marks: Vec<Mark>) -> LaneData {
-        marks.sort_unstable_by_key(|m| (m.start, m.end, m.article, m.mention));
-        // Span classes: class k holds spans of 2^(k-1) < days <= 2^k.
-        let mut classes: Vec<SpanClass> = Vec::new();
-        for (i, m) in marks.iter().enumerate() {
-            let days = m.days().max(1) as u32;
-            let k = (32 - (days - 1).leading_zeros()) as usize;
-            if classes.len() <= k {
-                classes.resize_with(k + 1, SpanClass::default);
-            }
-            let class = &mut classes[k];
-            class.max_span = class.max_span.max(m.end - m.start);
-            class.starts.push(m.start);
-            class.index.push(i as u32);
-        }
-        classes.retain(|c| !c.index.is_empty());
-
-        // Per-day mass via a difference array of densities, then a running sum twice.
-        let (lo, hi) = (first_day(), last_day());
-        let clamp = |d: i32| d.clamp(lo, hi);
-        let (base, cumulative) = match (
-            marks.iter().map(|m| clamp(m.start)).min(),
-            marks.iter().map(|m| clamp(m.end)).max(),
-        ) {
-            (Some(min), Some(max)) => {
-                let n = (max - min + 1) as usize;
-                let mut diff = vec![0.0f64; n + 1];
-                for m in &marks {
-                    let (s, e) = (clamp(m.start), clamp(m.end.max(m.start)));
-                    let per_day = 1.0 / f64::from(e - s + 1);
-                    diff[(s - min) as usize] += per_day;
-                    diff[(e - min) as usize + 1] -= per_day;
-                }
-                let mut cumulative = Vec::with_capacity(n + 1);
-                cumulative.push(0.0);
-                let (mut density, mut total) = (0.0f64, 0.0f64);
-                for d in diff.iter().take(n) {
-                    density += d;
-                    total += density.max(0.0);
-                    cumulative.push(total);
-                }
-                (min, cumulative)
-            }
-            _ => (0, vec![0.0]),
-        };
-        LaneData {
-            marks,
-            classes,
-            base,
-            cumulative,
-        }
-    }
-
-    /// Mass of all days before the fractional day `x` (day `d` covers `[d, d + 1)`).
-    fn mass_before(&self, x: f64) -> f64 {
-        let n = self.cumulative.len() - 1;
-        let t = x - f64::from(self.base);
-        if t <= 0.0 {
-            return 0.0;
-        }
-        if t >= n as f64 {
-            return self.cumulative[n];
-        }
-        let i = t.floor() as usize;
-        let day_mass = self.cumulative[i + 1] - self.cumulative[i];
-        self.cumulative[i] + (t - i as f64) * day_mass
-    }
-
-    /// For each span class, the index range of its marks that may intersect `from..=to`.
-    fn candidate_ranges(
-        &self,
-        from: i32,
-        to: i32,
-    ) -> impl Iterator<Item = (&SpanClass, usize, usize)> {
-        self.classes.iter().map(move |c| {
-            let lo_start = from.saturating_sub(c.max_span);
-            let lo = c.starts.partition_point(|&s| s < lo_start);
-            let hi = c.starts.partition_point(|&s| s <= to);
-            (c, lo, hi.max(lo))
-        })
     }
 }
 
@@ -311,166 +199,10 @@ impl Timeline {
     }
 }
 
-/// One tick of a time axis.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Tick {
-    /// The tick is at the start of this day.
-    pub day: i32,
-    pub label: String,
-    /// At a boundary of the next-coarser unit (month start for days, January for months,
-    /// a decade for years, a century for decades).
-    pub major: bool,
-}
-
-/// Steps of the axis, finest first.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Step {
-    /// Days of the month: every `n`th (1, 2, 5, 10), always including the 1st.
-    Days(u32),
-    /// Every `n` months (1, 3, 6), always including January.
-    Months(u32),
-    /// Every `n` years (1, 2, 5).
-    Years(i32),
-    /// Every `n` years, n a multiple of 10.
-    Decades(i32),
-}
-
-const STEPS: &[Step] = &[
-    Step::Days(1),
-    Step::Days(2),
-    Step::Days(5),
-    Step::Days(10),
-    Step::Months(1),
-    Step::Months(3),
-    Step::Months(6),
-    Step::Years(1),
-    Step::Years(2),
-    Step::Years(5),
-    Step::Decades(10),
-    Step::Decades(20),
-    Step::Decades(50),
-    Step::Decades(100),
-    Step::Decades(200),
-    Step::Decades(500),
-    Step::Decades(1000),
-];
-
-/// Month abbreviations of tick labels, unless the caller gives its own.
-pub const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-
-impl Step {
-    /// Average days between ticks.
-    fn average_days(self) -> f64 {
-        match self {
-            Step::Days(1) => 1.0,
-            Step::Days(2) => 30.44 / 15.0,
-            Step::Days(5) => 30.44 / 6.0,
-            Step::Days(_) => 30.44 / 3.0,
-            Step::Months(n) => 30.44 * f64::from(n),
-            Step::Years(n) | Step::Decades(n) => 365.25 * f64::from(n),
-        }
-    }
-
-    /// The ticks within `first..=last` (days).
-    fn ticks(self, first: i32, last: i32, months: &[&str; 12]) -> Vec<Tick> {
-        let mut out = Vec::new();
-        let (y0, m0, _) = civil_from_days(first);
-        let (y1, _, _) = civil_from_days(last);
-        let mut push = |day: i32, label: String, major: bool| {
-            if (first..=last).contains(&day) {
-                out.push(Tick { day, label, major });
-            }
-        };
-        match self {
-            Step::Days(n) => {
-                let (mut y, mut m) = (y0, m0);
-                loop {
-                    let month_start = days_from_civil(y, m, 1);
-                    if month_start > last {
-                        break;
-                    }
-                    let len = crate::extract::dates::calendar::days_in_month(y, m).unwrap_or(30);
-                    let mut d = 1;
-                    while d <= len {
-                        // Keep the last tick of a month away from the next month's 1st.
-                        if d == 1 || n == 1 || len + 1 - d >= (n / 2).max(2) {
-                            let day = month_start + d as i32 - 1;
-                            let label = if d == 1 {
-                                format!("1 {} {y}", months[m as usize - 1])
-                            } else {
-                                format!("{d} {}", months[m as usize - 1])
-                            };
-                            push(day, label, d == 1);
-                        }
-                        d += n;
-                    }
-                    (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
-                }
-            }
-            Step::Months(n) => {
-                for y in y0..=y1 {
-                    for m in (1..=12).step_by(n as usize) {
-                        let label = format!("{} {y}", months[m as usize - 1]);
-                        push(days_from_civil(y, m, 1), label, m == 1);
-                    }
-                }
-            }
-            Step::Years(n) | Step::Decades(n) => {
-                let coarser = match self {
-                    Step::Years(_) => 10,
-                    _ if n < 100 => 100,
-                    _ => 1000,
-                };
-                let mut y = y0.div_euclid(n) * n;
-                while y <= y1 {
-                    push(
-                        days_from_civil(y, 1, 1),
-                        format!("{y}"),
-                        y.rem_euclid(coarser) == 0,
-                    );
-                    y += n;
-                }
-            }
-        }
-        out
-    }
-}
-
-/// Ticks for an axis showing `[from, to]` (fractional days): the finest step (days, months,
-/// years, decades, with multiples 1-2-5 / 1-3-6) giving at most `max_ticks` ticks.
-pub fn ticks(from: f64, to: f64, max_ticks: usize) -> Vec<Tick> {
-    ticks_named(from, to, max_ticks, &MONTHS)
-}
-
-/// Like [`ticks`], with the month names of the labels given (e.g. in the interface language).
-pub fn ticks_named(from: f64, to: f64, max_ticks: usize, months: &[&str; 12]) -> Vec<Tick> {
-    if max_ticks == 0 || !from.is_finite() || !to.is_finite() || to <= from {
-        return Vec::new();
-    }
-    let first = from.ceil().max(f64::from(first_day())) as i32;
-    let last = to.floor().min(f64::from(last_day())) as i32;
-    if first > last {
-        return Vec::new();
-    }
-    let span = f64::from(last - first) + 1.0;
-    for &step in STEPS {
-        // Skip steps that clearly give too many ticks without generating them.
-        if span / step.average_days() > max_ticks as f64 * 1.5 + 2.0 {
-            continue;
-        }
-        let ticks = step.ticks(first, last, months);
-        if ticks.len() <= max_ticks {
-            return ticks;
-        }
-    }
-    Vec::new()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::dates::calendar::days_from_civil;
 
     fn mark(lane: Lane, start: i32, end: i32, article: u32) -> Mark {
         Mark {
@@ -679,47 +411,6 @@ mod tests {
         let none = whole.subset(|_| false, 0);
         assert!(none.is_empty());
         assert_eq!(none.density(Lane::Published, 0.0, 1e6, 5), vec![0.0; 5]);
-    }
-
-    #[test]
-    fn ticks_choose_the_unit_by_window() {
-        // Ten years: years.
-        let t = ticks(f64::from(day(2010, 1, 1)), f64::from(day(2020, 1, 1)), 12);
-        assert!(t.len() >= 10 && t.len() <= 12, "{t:?}");
-        assert_eq!(t[0].label, "2010");
-        assert!(t[0].major);
-        assert!(!t[1].major);
-        assert_eq!(t[1].day, day(2011, 1, 1));
-        // One year: months.
-        let t = ticks(f64::from(day(2024, 1, 1)), f64::from(day(2024, 12, 31)), 13);
-        assert_eq!(t.len(), 12, "{t:?}");
-        assert_eq!(t[2].label, "Mar 2024");
-        assert_eq!(t[2].day, day(2024, 3, 1));
-        assert!(t[0].major && !t[2].major);
-        // Twenty days: days.
-        let t = ticks(f64::from(day(2024, 2, 20)), f64::from(day(2024, 3, 10)), 25);
-        assert_eq!(t.len(), 20, "{t:?}");
-        assert_eq!(t[0].label, "20 Feb");
-        let first_march = t.iter().find(|t| t.day == day(2024, 3, 1)).unwrap();
-        assert!(first_march.major);
-        assert!(t.iter().filter(|t| t.major).count() == 1);
-        // Fewer ticks allowed: coarser multiples.
-        let t = ticks(f64::from(day(2024, 2, 20)), f64::from(day(2024, 3, 10)), 5);
-        assert!(!t.is_empty() && t.len() <= 5, "{t:?}");
-        // Centuries.
-        let t = ticks(f64::from(day(1000, 1, 1)), f64::from(day(2999, 1, 1)), 10);
-        assert!(!t.is_empty() && t.len() <= 10, "{t:?}");
-        assert!(ticks(5.0, 5.0, 10).is_empty());
-        // Month names come from the caller (the interface language).
-        let mut names = MONTHS;
-        names[6] = "يوليو";
-        let t = ticks_named(
-            f64::from(day(2024, 1, 1)),
-            f64::from(day(2024, 12, 31)),
-            13,
-            &names,
-        );
-        assert!(t.iter().any(|t| t.label == "يوليو 2024"), "{t:?}");
     }
 
     #[test]
