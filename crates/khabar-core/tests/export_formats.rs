@@ -8,9 +8,10 @@ use khabar_core::extract::entities::lexicon::Lexicon;
 use khabar_core::extract::output::{
     ExtractArticle, ExtractDate, ExtractEntity, ExtractPublished, ExtractSpan, extract,
 };
+use khabar_core::review::curation::ReviewState;
 use khabar_core::review::export::{
-    CSV_COLUMNS, ExportArticle, Format, ReportHeader, ReviewState, render, to_csv, to_html,
-    to_json, write_atomically,
+    CSV_COLUMNS, ExportArticle, Format, ReportHeader, render, to_csv, to_html, to_json,
+    write_atomically,
 };
 use khabar_core::text::segment::Segmenter;
 use serde_json::Value;

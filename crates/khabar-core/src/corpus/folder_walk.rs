@@ -19,8 +19,8 @@
 //! cache, sorting) is made from the raw bytes of its name by [`name_id`], so that two
 //! names never share an id.
 
+use crate::corpus::listing::{Candidate, Content, Listing, Skipped, TEXT_EXTENSIONS};
 use crate::corpus::regular_file::special_kind;
-use crate::corpus::{Candidate, Content, Listing, Skipped, TEXT_EXTENSIONS};
 use crate::error::{LoadError, SkipReason};
 use std::collections::{HashMap, VecDeque};
 use std::ffi::OsStr;

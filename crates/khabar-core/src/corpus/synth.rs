@@ -23,9 +23,11 @@
 //! generated. Only [`Generator::write_to`] touches the disk.
 
 use crate::corpus::{self, CorpusSource};
-use crate::extract::entities::lexicon::{Kind, Lexicon};
+use crate::extract::entities::Kind;
+use crate::extract::entities::lexicon::Lexicon;
 use crate::extract::entities::{KnownPeople, Mention, Recognizer};
-use crate::text::document::{BlockKind, Document};
+use crate::text::article::BlockKind;
+use crate::text::document::Document;
 use crate::text::segment::Segmenter;
 use fastrand::Rng;
 use std::collections::HashMap;

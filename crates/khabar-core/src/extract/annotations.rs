@@ -7,7 +7,8 @@ use crate::extract::entities::{
     Entity, FirstPass, KnownPeople, Mention, Recognizer, canonical_names, group,
 };
 use crate::loader::Stage;
-use crate::text::document::{Article, Document};
+use crate::text::article::Article;
+use crate::text::document::Document;
 use rayon::prelude::*;
 use std::ops::Range;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};

@@ -8,8 +8,7 @@
 //! fields it does not know. Only a file that is not JSON at all fails to parse.
 
 use crate::extract::entities::Entity;
-use crate::extract::entities::lexicon::Kind;
-pub use crate::review::export::ReviewState;
+use crate::extract::entities::Kind;
 use crate::text::normalize::fold;
 use serde::Deserialize;
 use serde_json::{Map, Value};
@@ -62,6 +61,32 @@ pub struct Curation {
     pub unknown_reviews: std::collections::BTreeMap<String, Value>,
     /// Top-level fields this version does not know, kept verbatim.
     pub extra: Map<String, Value>,
+}
+
+/// Where the reviewer is with an article.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum ReviewState {
+    /// Not opened yet.
+    #[default]
+    Unread,
+    /// Opened.
+    Read,
+    /// Marked for attention.
+    Flagged,
+}
+
+impl ReviewState {
+    /// The lowercase name used in every export format: `unread`, `read` or `flagged`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReviewState::Unread => "unread",
+            ReviewState::Read => "read",
+            ReviewState::Flagged => "flagged",
+        }
+    }
 }
 
 /// The reviewer's state of one article.

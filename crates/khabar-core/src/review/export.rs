@@ -7,42 +7,17 @@
 
 use crate::corpus::Skipped;
 use crate::extract::output::{EXTRACT_VERSION, ExtractArticle, ExtractDate};
+use crate::review::curation::ReviewState;
 use serde::Serialize;
 use std::io::Write;
 use std::path::Path;
 
-/// Where the reviewer is with an article.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum ReviewState {
-    /// Not opened yet.
-    #[default]
-    Unread,
-    /// Opened.
-    Read,
-    /// Marked for attention.
-    Flagged,
-}
-
-impl ReviewState {
-    /// The lowercase name used in every export format: `unread`, `read` or `flagged`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ReviewState::Unread => "unread",
-            ReviewState::Read => "read",
-            ReviewState::Flagged => "flagged",
-        }
-    }
-
-    /// The capitalised name shown in the HTML report's badge.
-    fn label(self) -> &'static str {
-        match self {
-            ReviewState::Unread => "Unread",
-            ReviewState::Read => "Read",
-            ReviewState::Flagged => "Flagged",
-        }
+/// The capitalised name of a review state shown in the HTML report's badge.
+fn badge_label(state: ReviewState) -> &'static str {
+    match state {
+        ReviewState::Unread => "Unread",
+        ReviewState::Read => "Read",
+        ReviewState::Flagged => "Flagged",
     }
 }
 
@@ -436,7 +411,7 @@ fn push_html_article(out: &mut String, number: usize, a: &ExportArticle) {
     out.push_str(&format!(
         "<dt lang=\"en\">Review</dt><dd><span class=\"badge {}\" lang=\"en\">{}</span></dd>\n",
         a.review.as_str(),
-        a.review.label()
+        badge_label(a.review)
     ));
 
     for (kind, label) in [

@@ -23,7 +23,7 @@ use crate::extract::dates::calendar::{
     civil_from_days, days_from_civil, days_in_month, hijri_days_in_month, hijri_to_days,
     hijri_year_span, iso_day, iso_span, weekday,
 };
-use crate::text::document::{Article, Published};
+use crate::text::article::{Article, Published};
 use crate::text::normalize::{fold, fold_char};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
@@ -1240,7 +1240,7 @@ fn mention(range: Range<usize>, raw: &Raw, published: Option<i32>) -> Option<Dat
 pub fn find_dates(text: &str, published: Option<&str>) -> Vec<DateMention> {
     let anchor = published.and_then(day_of);
     let mut out = Vec::new();
-    for range in crate::text::document::line_ranges(text).filter(|r| !r.is_empty()) {
+    for range in crate::text::lines::line_ranges(text).filter(|r| !r.is_empty()) {
         out.extend(
             scan(text, range, &VOCABULARY)
                 .into_iter()
