@@ -19,8 +19,8 @@ pub enum Content {
 #[derive(Debug, Clone)]
 pub struct Candidate {
     /// Path relative to the corpus root, with `/` separators, each name made from its raw
-    /// bytes by [`name_id`](crate::corpus::folder_walk::name_id) (unique, and the name itself when it is UTF-8). The article's id
-    /// everywhere: review state, the cache, sorting.
+    /// bytes by [`name_id`](crate::corpus::name_id::name_id) (unique, and the name itself
+    /// when it is UTF-8). The article's id everywhere: review state, the cache, sorting.
     pub file: String,
     pub content: Content,
     /// Size in bytes (for progress).

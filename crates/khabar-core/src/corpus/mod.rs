@@ -5,13 +5,15 @@ pub mod cache;
 pub mod demo;
 pub mod folder_walk;
 mod listing;
+pub mod name_id;
 pub mod regular_file;
 pub mod synth;
 pub mod watcher;
 
 pub use listing::{Candidate, Content, Listing, Skipped, TEXT_EXTENSIONS};
 
-use crate::corpus::folder_walk::{FolderWalk, name_id};
+use crate::corpus::folder_walk::FolderWalk;
+use crate::corpus::name_id::name_id;
 use crate::corpus::regular_file::RegularFileError;
 use crate::error::{LoadError, SkipReason};
 use crate::text::decode::decode;

@@ -111,10 +111,11 @@ pub enum CurationError {
     /// Not JSON, or not the shape of a corrections file at all.
     #[error("it is not a corrections file ({0})")]
     Unparsable(String),
-    #[error("cannot save {path}: {message}")]
+    /// The file (or its folder, or its temporary copy) cannot be written.
+    #[error("cannot save {}: {source}", path.display())]
     Write {
         path: std::path::PathBuf,
-        message: String,
+        source: std::io::Error,
     },
 }
 
@@ -248,9 +249,9 @@ impl Curation {
     /// Writes the file atomically: a temporary file in the same folder, flushed to disk,
     /// then renamed over the old one, so a crash leaves either the old or the new file.
     pub fn save(&self, path: &Path) -> Result<(), CurationError> {
-        let error = |e: std::io::Error| CurationError::Write {
+        let error = |source: std::io::Error| CurationError::Write {
             path: path.to_owned(),
-            message: e.to_string(),
+            source,
         };
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(error)?;

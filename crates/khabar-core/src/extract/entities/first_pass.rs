@@ -13,8 +13,9 @@ pub struct FirstPass {
     pub(super) mentions: Vec<Mention>,
     /// Per block: the end of its mentions in `mentions` and of its hashes in `hashes`.
     pub(super) ends: Vec<(u32, u32)>,
-    /// Per block, sorted and deduplicated: [`stem_hash`](super::stem_hash) of every reading of every word, and
-    /// [`pair_hash`](super::pair_hash) of every reading with the next word, unless a clause break parts them.
+    /// Per block, sorted and deduplicated: [`stem_hash`](super::stem_hash) of every reading
+    /// of every word, and [`pair_hash`](super::pair_hash) of every reading with the next
+    /// word, unless a clause break parts them.
     pub(super) hashes: Vec<u32>,
 }
 
@@ -35,7 +36,8 @@ impl FirstPass {
         (self.ends.len(), redo)
     }
 
-    /// The mentions as [`Recognizer::mentions`](super::Recognizer::mentions) returns them (by start, stable).
+    /// The mentions as [`Recognizer::mentions`](super::Recognizer::mentions) returns them
+    /// (by start, stable).
     pub fn sorted(&self) -> Vec<&Mention> {
         let mut all: Vec<&Mention> = self.mentions.iter().collect();
         all.sort_by_key(|m| m.range.start);
