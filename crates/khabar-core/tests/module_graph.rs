@@ -104,14 +104,15 @@ fn strip_comments(source: &str) -> String {
             continue;
         } else if rest.starts_with('"') {
             in_string = true;
-        } else if rest.starts_with('\'') {
+        } else if let Some(after) = rest.strip_prefix('\'') {
             // A char literal such as '"' must not open a string; a lifetime has no closing quote.
-            let mut chars = rest.char_indices().skip(1);
+            let mut chars = after.char_indices();
             if let Some((_, c)) = chars.next() {
+                // The closing quote's offset in `rest`.
                 let close = if c == '\\' {
-                    rest[1..].find('\'').map(|e| e + 1).filter(|&e| e <= 12)
+                    after.find('\'').map(|e| e + 1).filter(|&e| e <= 12)
                 } else {
-                    chars.next().filter(|&(_, q)| q == '\'').map(|(e, _)| e)
+                    chars.next().filter(|&(_, q)| q == '\'').map(|(e, _)| e + 1)
                 };
                 if let Some(close) = close {
                     out.push_str(&rest[..=close]);
