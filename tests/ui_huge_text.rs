@@ -5,7 +5,8 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use khabar::ui::i18n::{Language, T};
 use khabar::ui::reader::{CHROME_PAGE, Marks, ReaderState, article_view};
-use khabar_core::text::document::{Article, Block, BlockKind, Document};
+use khabar_core::text::article::{Article, Block, BlockKind};
+use khabar_core::text::document::Document;
 
 const TITLE: &str = "رئيس الوزراء يزور باكو";
 const P1: &str = "وصل رئيس الوزراء اليوم إلى العاصمة باكو في زيارة رسمية تستغرق يومين، يبحث خلالها العلاقات الثنائية.";

@@ -501,7 +501,7 @@ fn filter_kinds_limit_the_sidebar_and_the_list() {
             library
                 .entities_of(i)
                 .iter()
-                .any(|e| e.kind == khabar_core::extract::entities::lexicon::Kind::Org)
+                .any(|e| e.kind == khabar_core::extract::entities::Kind::Org)
         })
         .collect();
     assert!(!with_org.is_empty());

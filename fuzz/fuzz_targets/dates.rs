@@ -9,7 +9,7 @@
 
 use khabar_core::extract::annotations::article_ranges;
 use khabar_core::extract::dates::{ArticleDates, find_dates};
-use khabar_core::text::document::{Article, Published};
+use khabar_core::text::article::{Article, Published};
 use khabar_core::text::segment::Segmenter;
 use khabar_fuzz::{check_article_dates, check_date_mentions, utf8_document};
 use libfuzzer_sys::fuzz_target;

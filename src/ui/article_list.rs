@@ -6,8 +6,9 @@ use crate::ui::i18n::{Language, T};
 use egui::{Sense, Ui, vec2};
 use khabar_core::library::{ArticleKey, Library};
 use khabar_core::review::curation::ReviewState;
+use khabar_core::text::article::Article;
 use khabar_core::text::bidi::Direction;
-use khabar_core::text::document::{Article, Document};
+use khabar_core::text::document::Document;
 
 /// Words shown for an article without a headline.
 const UNTITLED_PREVIEW_WORDS: usize = 12;

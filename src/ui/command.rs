@@ -5,7 +5,7 @@
 use crate::ui::i18n::Language;
 use crate::ui::timeline_strip::{Brush, BrushLane};
 use khabar_core::corpus::CorpusSource;
-use khabar_core::extract::entities::lexicon::Kind;
+use khabar_core::extract::entities::Kind;
 use khabar_core::library::ArticleKey;
 use khabar_core::query::filters::EntityMatch;
 use khabar_core::review::curation::{Edit, ReviewState};

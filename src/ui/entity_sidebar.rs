@@ -6,7 +6,7 @@ use crate::ui::bidi_text::{Align, TextLayout, TextStyle};
 use crate::ui::i18n::{Language, T, text, weak};
 use crate::ui::reader::kind_color;
 use egui::{Sense, Ui, vec2};
-use khabar_core::extract::entities::lexicon::Kind;
+use khabar_core::extract::entities::Kind;
 use khabar_core::query::filters::EntityMatch;
 use khabar_core::query::index::{EntityIndex, EntitySummary, SortBy};
 use khabar_core::review::curation::Edit;

@@ -358,10 +358,36 @@ fn date_text(value: &str, until: Option<&str>) -> String {
     }
 }
 
+/// Why the gold folder could not be read. Each message starts with the path it is about.
+#[derive(Debug, thiserror::Error)]
+pub enum GoldError {
+    /// The folder cannot be listed.
+    #[error("{}: {source}", folder.display())]
+    Folder {
+        folder: std::path::PathBuf,
+        source: std::io::Error,
+    },
+    /// A gold file cannot be read.
+    #[error("{}: {source}", file.display())]
+    Read {
+        file: std::path::PathBuf,
+        source: std::io::Error,
+    },
+    /// A gold file is not gold JSON.
+    #[error("{}: {source}", file.display())]
+    Parse {
+        file: std::path::PathBuf,
+        source: serde_json::Error,
+    },
+}
+
 /// Reads every `*.json` gold file of a folder, sorted by name.
-pub fn read_gold_dir(dir: &std::path::Path) -> Result<Vec<Gold>, String> {
+pub fn read_gold_dir(dir: &std::path::Path) -> Result<Vec<Gold>, GoldError> {
     let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .map_err(|source| GoldError::Folder {
+            folder: dir.to_owned(),
+            source,
+        })?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
         .collect();
@@ -369,8 +395,14 @@ pub fn read_gold_dir(dir: &std::path::Path) -> Result<Vec<Gold>, String> {
     paths
         .iter()
         .map(|p| {
-            let text = std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()))?;
-            serde_json::from_str(&text).map_err(|e| format!("{}: {e}", p.display()))
+            let text = std::fs::read_to_string(p).map_err(|source| GoldError::Read {
+                file: p.clone(),
+                source,
+            })?;
+            serde_json::from_str(&text).map_err(|source| GoldError::Parse {
+                file: p.clone(),
+                source,
+            })
         })
         .collect()
 }

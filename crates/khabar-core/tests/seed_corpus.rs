@@ -1,7 +1,8 @@
 //! The seed articles against the hand-made gold: titles, appended articles, chrome.
 
 use khabar_core::corpus::{Corpus, CorpusSource};
-use khabar_core::text::document::{BlockKind, Document};
+use khabar_core::text::article::BlockKind;
+use khabar_core::text::document::Document;
 use khabar_core::text::segment::Segmenter;
 use std::path::Path;
 

@@ -5,7 +5,7 @@
 use khabar_core::corpus::synth::{FILES_PER_FOLDER, Generator, Seeds, relative_path, years_in};
 use khabar_core::corpus::{Corpus, CorpusSource};
 use khabar_core::extract::entities::lexicon::Lexicon;
-use khabar_core::text::document::BlockKind;
+use khabar_core::text::article::BlockKind;
 use khabar_core::text::segment::Segmenter;
 use std::collections::BTreeMap;
 use std::path::Path;

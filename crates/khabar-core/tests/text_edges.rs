@@ -3,10 +3,13 @@
 
 use khabar_core::error::SkipReason;
 use khabar_core::extract::dates::find_dates;
-use khabar_core::extract::entities::lexicon::{Kind, Lexicon};
+use khabar_core::extract::entities::Kind;
+use khabar_core::extract::entities::lexicon::Lexicon;
 use khabar_core::extract::entities::{KnownPeople, Recognizer};
+use khabar_core::text::article::BlockKind;
 use khabar_core::text::decode::decode;
-use khabar_core::text::document::{BlockKind, Document, line_ranges};
+use khabar_core::text::document::Document;
+use khabar_core::text::lines::line_ranges;
 use khabar_core::text::normalize::is_format_char;
 use khabar_core::text::segment::Segmenter;
 use std::sync::LazyLock;

@@ -79,7 +79,7 @@ pub fn run(folder: &Path, segmenter: &Segmenter, lexicon: &Lexicon) {
     for (doc, articles) in documents.iter().zip(&first) {
         for m in articles.iter().flat_map(FirstPass::sorted) {
             let text = &doc.text[m.range.clone()];
-            if m.kind == khabar_core::extract::entities::lexicon::Kind::Person
+            if m.kind == khabar_core::extract::entities::Kind::Person
                 && text.split_whitespace().nth(1).is_some()
             {
                 full_names.insert(khabar_core::text::normalize::fold(text));

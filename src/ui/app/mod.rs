@@ -11,7 +11,7 @@ use crate::ui::timeline_strip::{
 use crate::ui::{article_list, entity_sidebar, fonts, reader, status_bar};
 use khabar_core::corpus::CorpusSource;
 use khabar_core::extract::dates::calendar::iso_day;
-use khabar_core::extract::entities::lexicon::Kind;
+use khabar_core::extract::entities::Kind;
 use khabar_core::extract::entities::lexicon::Lexicon;
 use khabar_core::library::{ArticleKey, Library};
 use khabar_core::loader::LoadJob;

@@ -5,10 +5,11 @@ use crate::ui::bidi_text::{TextLayout, TextStyle, bidi_label};
 use crate::ui::fonts;
 use crate::ui::i18n::{Language, T, styled, text, text as i18n_text, weak as weak_text};
 use egui::{Color32, Sense, Ui, vec2};
-use khabar_core::extract::entities::lexicon::Kind;
+use khabar_core::extract::entities::Kind;
 use khabar_core::library::Library;
+use khabar_core::text::article::{Article, Block, BlockKind};
 use khabar_core::text::bidi::Direction;
-use khabar_core::text::document::{Article, Block, BlockKind, Document};
+use khabar_core::text::document::Document;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 

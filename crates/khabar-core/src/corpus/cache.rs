@@ -140,8 +140,8 @@ pub struct CachedDocument {
     pub encoding: String,
     pub warning: Option<String>,
     pub text: String,
-    pub blocks: Vec<crate::text::document::Block>,
-    pub articles: Vec<crate::text::document::Article>,
+    pub blocks: Vec<crate::text::article::Block>,
+    pub articles: Vec<crate::text::article::Article>,
 }
 
 impl CachedDocument {
@@ -339,8 +339,8 @@ pub struct DocumentRef<'a> {
     pub encoding: &'a str,
     pub warning: Option<&'a str>,
     pub text: &'a str,
-    pub blocks: &'a [crate::text::document::Block],
-    pub articles: &'a [crate::text::document::Article],
+    pub blocks: &'a [crate::text::article::Block],
+    pub articles: &'a [crate::text::article::Article],
 }
 
 impl<'a> DocumentRef<'a> {

@@ -4,11 +4,16 @@
 pub mod cache;
 pub mod demo;
 pub mod folder_walk;
+mod listing;
+pub mod name_id;
 pub mod regular_file;
 pub mod synth;
 pub mod watcher;
 
-use crate::corpus::folder_walk::{FolderWalk, name_id};
+pub use listing::{Candidate, Content, Listing, Skipped, TEXT_EXTENSIONS};
+
+use crate::corpus::folder_walk::FolderWalk;
+use crate::corpus::name_id::name_id;
 use crate::corpus::regular_file::RegularFileError;
 use crate::error::{LoadError, SkipReason};
 use crate::text::decode::decode;
@@ -17,8 +22,6 @@ use crate::text::segment::Segmenter;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 
-/// File name endings Khabar reads as articles (compared case-insensitively).
-pub const TEXT_EXTENSIONS: [&str; 3] = ["txt", "text", "md"];
 /// Files above this size are listed as skipped instead of being read.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
@@ -49,50 +52,6 @@ fn file_name(path: &Path) -> String {
     path.file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string())
-}
-
-/// Where a candidate file's bytes are.
-#[derive(Debug, Clone)]
-pub enum Content {
-    File(PathBuf),
-    Embedded(&'static [u8]),
-}
-
-/// A file found by the walk, not read yet.
-#[derive(Debug, Clone)]
-pub struct Candidate {
-    /// Path relative to the corpus root, with `/` separators, each name made from its raw
-    /// bytes by [`name_id`] (unique, and the name itself when it is UTF-8). The article's id
-    /// everywhere: review state, the cache, sorting.
-    pub file: String,
-    pub content: Content,
-    /// Size in bytes (for progress).
-    pub size: u64,
-    /// Last modification time on disk (`None` for embedded files), for the cache.
-    pub modified: Option<std::time::SystemTime>,
-}
-
-/// A file that was not loaded, and why.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct Skipped {
-    pub file: String,
-    pub reason: SkipReason,
-}
-
-/// What a walk found: files to read and files already known to be unreadable.
-#[derive(Debug, Default)]
-pub struct Listing {
-    pub candidates: Vec<Candidate>,
-    pub skipped: Vec<Skipped>,
-    /// The walk was cancelled: the listing holds what was found until then.
-    pub cancelled: bool,
-}
-
-impl Listing {
-    /// Total bytes of the candidates.
-    pub fn total_bytes(&self) -> u64 {
-        self.candidates.iter().map(|c| c.size).sum()
-    }
 }
 
 /// Lists the files of a source without reading them (see [`list_cancellable`]).

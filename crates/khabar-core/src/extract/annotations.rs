@@ -6,8 +6,9 @@ use crate::extract::entities::lexicon::Lexicon;
 use crate::extract::entities::{
     Entity, FirstPass, KnownPeople, Mention, Recognizer, canonical_names, group,
 };
-use crate::loader::Stage;
-use crate::text::document::{Article, Document};
+use crate::loader::stage::Stage;
+use crate::text::article::Article;
+use crate::text::document::Document;
 use rayon::prelude::*;
 use std::ops::Range;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};

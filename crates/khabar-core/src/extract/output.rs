@@ -5,7 +5,8 @@ use crate::corpus::{Corpus, Skipped};
 use crate::extract::annotations::Annotations;
 use crate::extract::dates::ArticleDates;
 use crate::extract::entities::Entity;
-use crate::text::document::{Article, Document};
+use crate::text::article::Article;
+use crate::text::document::Document;
 use serde::Serialize;
 
 pub const EXTRACT_VERSION: u32 = 1;

@@ -6,7 +6,7 @@ use crate::corpus::{CorpusSource, Skipped};
 use crate::extract::dates::calendar::value_span;
 use crate::extract::dates::{ArticleDates, DateMention};
 use crate::extract::entities::Entity;
-use crate::extract::entities::lexicon::Kind;
+use crate::extract::entities::Kind;
 use crate::query::entity_tables::{EntityTables, invert};
 use crate::query::index::EntityIndex;
 use crate::query::search::SearchIndex;
@@ -14,7 +14,8 @@ use crate::query::timeline::{Lane, Mark, Timeline};
 use crate::review::curation::Curation;
 use crate::review::curation::ReviewState;
 use crate::review::sidecar::Sidecar;
-use crate::text::document::{Article, Document};
+use crate::text::article::Article;
+use crate::text::document::Document;
 use std::collections::HashMap;
 use std::sync::Arc;
 

@@ -1,7 +1,8 @@
 //! The loader's worker thread: list, read (or take from the cache), extract, index, write
 //! the cache, reporting each step as a [`LoadEvent`].
 
-use super::{CacheReport, LoadEvent, Places, Stage};
+use super::event::{CacheReport, LoadEvent, Places};
+use super::stage::Stage;
 use crate::corpus::cache::{self, CacheSnapshot, CorpusCache, DocumentRef, FileRef, Stamp};
 use crate::corpus::{self, CorpusSource};
 use crate::extract::annotations::{Annotations, Watch, annotate_watched};

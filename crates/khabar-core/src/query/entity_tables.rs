@@ -68,7 +68,7 @@ pub fn invert(article_entities: &[Vec<u32>], entities: usize) -> Vec<Vec<u32>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::entities::lexicon::Kind;
+    use crate::extract::entities::Kind;
 
     fn entity(key: &str, kind: Kind) -> Entity {
         Entity {

@@ -5,7 +5,7 @@
 //! what the UI keys its filtered-list cache on, what is saved between launches, and what
 //! "Clear all" and opening another folder reset, so these four can no longer drift apart.
 
-use crate::extract::entities::lexicon::Kind;
+use crate::extract::entities::Kind;
 use crate::query::timeline::Lane;
 use crate::review::curation::ReviewState;
 

@@ -1,7 +1,7 @@
 //! The corpus-wide index of entities: which articles mention each one, how often.
 
 use crate::extract::entities::Entity;
-use crate::extract::entities::lexicon::Kind;
+use crate::extract::entities::Kind;
 use crate::text::normalize::fold;
 use std::collections::HashMap;
 

@@ -8,8 +8,7 @@
 //! fields it does not know. Only a file that is not JSON at all fails to parse.
 
 use crate::extract::entities::Entity;
-use crate::extract::entities::lexicon::Kind;
-pub use crate::review::export::ReviewState;
+use crate::extract::entities::Kind;
 use crate::text::normalize::fold;
 use serde::Deserialize;
 use serde_json::{Map, Value};
@@ -64,6 +63,32 @@ pub struct Curation {
     pub extra: Map<String, Value>,
 }
 
+/// Where the reviewer is with an article.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum ReviewState {
+    /// Not opened yet.
+    #[default]
+    Unread,
+    /// Opened.
+    Read,
+    /// Marked for attention.
+    Flagged,
+}
+
+impl ReviewState {
+    /// The lowercase name used in every export format: `unread`, `read` or `flagged`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReviewState::Unread => "unread",
+            ReviewState::Read => "read",
+            ReviewState::Flagged => "flagged",
+        }
+    }
+}
+
 /// The reviewer's state of one article.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Review {
@@ -86,10 +111,11 @@ pub enum CurationError {
     /// Not JSON, or not the shape of a corrections file at all.
     #[error("it is not a corrections file ({0})")]
     Unparsable(String),
-    #[error("cannot save {path}: {message}")]
+    /// The file (or its folder, or its temporary copy) cannot be written.
+    #[error("cannot save {}: {source}", path.display())]
     Write {
         path: std::path::PathBuf,
-        message: String,
+        source: std::io::Error,
     },
 }
 
@@ -223,9 +249,9 @@ impl Curation {
     /// Writes the file atomically: a temporary file in the same folder, flushed to disk,
     /// then renamed over the old one, so a crash leaves either the old or the new file.
     pub fn save(&self, path: &Path) -> Result<(), CurationError> {
-        let error = |e: std::io::Error| CurationError::Write {
+        let error = |source: std::io::Error| CurationError::Write {
             path: path.to_owned(),
-            message: e.to_string(),
+            source,
         };
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(error)?;

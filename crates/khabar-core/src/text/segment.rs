@@ -6,8 +6,9 @@
 //! short name lines after an editorial title). Nothing depends on a site or a file name.
 
 use crate::extract::dates::dateline::{Dateline, parse_dateline};
+use crate::text::article::{Article, Block, BlockKind, Published};
 use crate::text::cues::{Cues, starts_with_cue};
-use crate::text::document::{Article, Block, BlockKind, Published, line_ranges};
+use crate::text::lines::line_ranges;
 use crate::text::normalize::{fold, is_arabic_letter};
 use std::ops::Range;
 
@@ -80,7 +81,7 @@ impl Segmenter {
     ///
     /// ```
     /// use khabar_core::text::segment::Segmenter;
-    /// use khabar_core::text::document::BlockKind;
+    /// use khabar_core::text::article::BlockKind;
     /// let text = "عاجل\n\nالرئيس يصل إلى باكو\n\nوصل الرئيس اليوم إلى باكو في زيارة رسمية تستمر يومين.\n\nكلمات دلالية: باكو";
     /// let seg = Segmenter::default().segment(text);
     /// let kinds: Vec<_> = seg.blocks.iter().map(|b| b.kind).collect();

@@ -3,7 +3,7 @@
 
 use super::digits::push_shifted;
 use super::seeds::{Seeds, Source, Template, is_prose};
-use crate::extract::entities::lexicon::Kind;
+use crate::extract::entities::Kind;
 use fastrand::Rng;
 
 /// What an entity of the seeds becomes in one article.

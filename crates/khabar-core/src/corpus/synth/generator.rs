@@ -3,8 +3,8 @@
 
 use super::digits::arabic_indic_digits;
 use super::draft::Draft;
+use super::files::{FILES_PER_FOLDER, SynthError, relative_path};
 use super::seeds::Seeds;
-use super::{FILES_PER_FOLDER, SynthError, relative_path};
 use fastrand::Rng;
 use std::path::Path;
 

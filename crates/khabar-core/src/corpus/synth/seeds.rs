@@ -2,13 +2,15 @@
 //! are slots of a kind), their headlines, leading and trailing chrome, and the name lists that
 //! replace their names.
 
-use super::SynthError;
 use super::digits::years_in;
+use super::files::SynthError;
 use super::names::{ORGS, PLACES, first_names, gazetteer_names, months};
 use crate::corpus::{self, CorpusSource};
-use crate::extract::entities::lexicon::{Kind, Lexicon};
+use crate::extract::entities::Kind;
+use crate::extract::entities::lexicon::Lexicon;
 use crate::extract::entities::{KnownPeople, Mention, Recognizer};
-use crate::text::document::{BlockKind, Document};
+use crate::text::article::BlockKind;
+use crate::text::document::Document;
 use crate::text::normalize::is_arabic_letter;
 use crate::text::segment::Segmenter;
 use std::collections::HashMap;

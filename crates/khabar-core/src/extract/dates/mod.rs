@@ -21,6 +21,7 @@ pub mod dateline;
 mod day_month_year;
 mod expression;
 mod hijri;
+mod mention;
 mod numeric;
 mod publication;
 mod ranges;
@@ -31,40 +32,16 @@ mod token;
 mod vocabulary;
 mod years;
 
+pub use mention::{DateMention, PublicationDate};
 pub use vocabulary::{DEFAULT_VOCABULARY, MonthNames, Vocabulary};
 
-use crate::text::document::{Article, Published};
+use crate::text::article::{Article, Published};
 use expression::Raw;
 use publication::infer_published;
 use resolution::{day_of, mention};
 use scanner::scan;
 use std::ops::Range;
 use vocabulary::VOCABULARY;
-
-/// A date written in the text.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct DateMention {
-    /// Byte range of the expression in the text.
-    pub range: Range<usize>,
-    /// ISO start: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
-    pub value: String,
-    /// ISO end of a range, at the same precision as `value`.
-    pub until: Option<String>,
-    /// The date as written in the Hijri calendar (`1445-09-15`, `1445-09`, `1445`), when it was.
-    pub hijri: Option<String>,
-    /// True when the value came from the publication date (relative or year-less).
-    pub relative: bool,
-}
-
-/// An article's publication date, stated or inferred.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct PublicationDate {
-    pub value: String,
-    /// What it was read from: the dateline, or the sentence it was inferred from.
-    pub range: Range<usize>,
-    /// True when inferred from the text ("اليوم الأربعاء الموافق 5 يونيو") rather than stated.
-    pub inferred: bool,
-}
 
 /// The dates of one article.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -80,7 +57,7 @@ pub struct ArticleDates {
 pub fn find_dates(text: &str, published: Option<&str>) -> Vec<DateMention> {
     let anchor = published.and_then(day_of);
     let mut out = Vec::new();
-    for range in crate::text::document::line_ranges(text).filter(|r| !r.is_empty()) {
+    for range in crate::text::lines::line_ranges(text).filter(|r| !r.is_empty()) {
         out.extend(
             scan(text, range, &VOCABULARY)
                 .into_iter()

@@ -1,9 +1,9 @@
 //! The publication date inferred from the text when no dateline states it: "today is
 //! Wednesday 5 June" ("اليوم الأربعاء الموافق 5 يونيو").
 
-use super::PublicationDate;
 use super::calendar::{days_from_civil, weekday};
 use super::expression::Raw;
+use super::mention::PublicationDate;
 use super::resolution::valid;
 use crate::text::normalize::fold;
 use std::ops::Range;

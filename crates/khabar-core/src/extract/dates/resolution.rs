@@ -1,9 +1,9 @@
 //! Resolution: a raw expression becomes ISO values, with relative and year-less ones anchored
 //! to the publication day (and dropped when there is none).
 
-use super::DateMention;
 use super::calendar::{civil_from_days, days_in_month, iso_day, iso_span, weekday};
 use super::expression::{Point, Qual, RELATIVE_YEAR_BASE, Raw};
+use super::mention::DateMention;
 use std::ops::Range;
 
 pub(super) fn valid(y: i32, m: u32, d: u32) -> bool {

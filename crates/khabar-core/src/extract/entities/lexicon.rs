@@ -3,39 +3,10 @@
 //! under `assets/`, compiled in and overridable at run time (see [`crate::assets`]).
 
 use crate::assets;
+use crate::extract::entities::kind::Kind;
+use crate::extract::entities::skeleton::phrase_skeleton;
 use crate::text::normalize::fold;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-
-/// What kind of thing an entity is.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum Kind {
-    Person,
-    Place,
-    Org,
-}
-
-impl Kind {
-    /// The name the extract format uses.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Person => "person",
-            Kind::Place => "place",
-            Kind::Org => "org",
-        }
-    }
-
-    fn parse(s: &str) -> Option<Kind> {
-        match s.trim() {
-            "person" => Some(Kind::Person),
-            "place" => Some(Kind::Place),
-            "org" => Some(Kind::Org),
-            _ => None,
-        }
-    }
-}
 
 /// One real-world thing of a gazetteer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -291,7 +262,7 @@ impl Lexicon {
         let mut seen: HashMap<String, Option<usize>> = HashMap::default();
         for (alias, &id) in &self.aliases {
             if alias.contains(' ') {
-                let key = crate::extract::entities::phrase_skeleton(alias);
+                let key = phrase_skeleton(alias);
                 let slot = seen.entry(key).or_insert(Some(id));
                 if *slot != Some(id) {
                     *slot = None;

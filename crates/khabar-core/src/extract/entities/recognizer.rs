@@ -1,7 +1,11 @@
 //! The rules that find mentions in a block of text, word by word.
 
-use super::{FirstPass, KnownPeople, Mention, pair_hash, skeleton, skeleton_chars, stem_hash};
-use crate::extract::entities::lexicon::{Kind, Lexicon};
+use crate::extract::entities::first_pass::FirstPass;
+use crate::extract::entities::kind::Kind;
+use crate::extract::entities::known_people::{KnownPeople, pair_hash, stem_hash};
+use crate::extract::entities::lexicon::Lexicon;
+use crate::extract::entities::mention::Mention;
+use crate::extract::entities::skeleton::{skeleton, skeleton_chars};
 use crate::text::normalize::is_format_char;
 use crate::text::words::{Stem, Word, stems, words};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -191,7 +195,7 @@ impl<'a> Recognizer<'a> {
     }
 
     /// The mentions of one block (headline or paragraph), unsorted, in the order the rules
-    /// found them. With `hashes`, what [`super::FirstPass`] keeps of the block's words is
+    /// found them. With `hashes`, what [`FirstPass`] keeps of the block's words is
     /// appended to it.
     pub(super) fn block_mentions(
         &self,

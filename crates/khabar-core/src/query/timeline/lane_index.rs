@@ -2,7 +2,7 @@
 //! into classes of similar span length for interval queries, and cumulative masses per day
 //! so any window's density is read in time proportional to its bins.
 
-use super::Mark;
+use super::mark::Mark;
 use crate::extract::dates::calendar::days_from_civil;
 
 /// The first day the density arrays cover (1000-01-01).

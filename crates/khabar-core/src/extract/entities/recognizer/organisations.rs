@@ -2,8 +2,8 @@
 
 use super::NEWS_WORDS;
 use super::{Block, CUE_BARE_HEAD, CUE_ORG_HEAD, Recognizer};
-use crate::extract::entities::lexicon::Kind;
-use crate::extract::entities::phrase_skeleton;
+use crate::extract::entities::kind::Kind;
+use crate::extract::entities::skeleton::phrase_skeleton;
 use crate::text::normalize::is_format_char;
 
 impl Recognizer<'_> {

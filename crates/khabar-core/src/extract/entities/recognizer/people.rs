@@ -2,8 +2,9 @@
 
 use super::NAME_JOINERS;
 use super::{Block, CUE_FIRST_NAME, CUE_SPEECH_VERB, CUE_TITLE_FIRST, Recognizer};
-use crate::extract::entities::lexicon::Kind;
-use crate::extract::entities::{KnownPeople, skeleton};
+use crate::extract::entities::kind::Kind;
+use crate::extract::entities::known_people::KnownPeople;
+use crate::extract::entities::skeleton::skeleton;
 use std::ops::Range;
 
 impl Recognizer<'_> {

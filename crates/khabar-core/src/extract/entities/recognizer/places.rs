@@ -1,8 +1,8 @@
 //! Place rules: head nouns, states' full names, unknown names with a feminine demonym.
 
 use super::{Block, CUE_PLACE_HEAD, Recognizer};
-use crate::extract::entities::lexicon::Kind;
-use crate::extract::entities::phrase_skeleton;
+use crate::extract::entities::kind::Kind;
+use crate::extract::entities::skeleton::phrase_skeleton;
 use std::ops::Range;
 
 impl Recognizer<'_> {

@@ -1,33 +1,11 @@
-//! Arabic-aware full-text search over articles: an inverted index built once at load time,
-//! queried on every keystroke of the search box, and the hit ranges the reader highlights.
-//!
-//! Matching goes through [`crate::text::normalize::fold`] (hamza/alef forms, ى/ي, ة/ه,
-//! tashkeel, tatweel, digits, ASCII case) and is clitic-aware: every word of an article is
-//! indexed under all its readings of [`crate::text::words::stems`], so `باكو` finds `وباكو`,
-//! `لباكو`, `بباكو`, and `الرئيس` finds `والرئيس` and `للرئيس`.
-//!
-//! # How the index is laid out
-//!
-//! - **Terms**: every distinct reading, folded, sorted by bytes and stored concatenated in one
-//!   string with start offsets — a sorted array on which an exact word is one binary search and
-//!   a prefix is the contiguous range between two binary searches (never a scan of all terms).
-//! - **Postings**: per term, the sorted article numbers that contain it (no positions).
-//! - **Forms and sequence** (a forward index): each distinct folded word form of the corpus
-//!   has an id; per term, the forms that have it among their readings; each article is kept
-//!   as the sequence of its word forms, with a break between headline and paragraphs.
-//!   A phrase is verified only in the articles that hold all its words: each phrase word
-//!   becomes a bitset over forms (the forms of its term, or of every term of a prefix's
-//!   range), so a phrase whose last word is still being typed costs the same, and a position
-//!   is checked with one bit test.
-//!
-//! A query is an AND of clauses. The candidate sets of the clauses are sorted slices (an
-//! exact term), or the union of the postings of a prefix's terms — gathered and sorted when
-//! they are few, a bitset over articles when they are many (a one-letter prefix) — and are
-//! intersected smallest first.
+//! The inverted index itself (see the layout in [`crate::query::search`]): built once at
+//! load time in parallel, checked when read from the cache, and searched per keystroke.
 
 use crate::extract::annotations::article_ranges;
+use crate::query::search::query::{Clause, Query, Term};
+use crate::query::search::sets::{Set, intersect};
 use crate::text::document::Document;
-use crate::text::words::{Stem, Word, span, stems, words};
+use crate::text::words::{Word, stems, words};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use std::ops::Range;
@@ -35,100 +13,6 @@ use std::ops::Range;
 /// Marks the boundary between two ranges (headline, paragraphs) in an article's sequence:
 /// phrases never run across it.
 const BREAK: u32 = u32::MAX;
-
-/// One word of a query, folded.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Term {
-    /// The folded word.
-    pub folded: String,
-    /// Matches any reading that starts with `folded` (the word being typed).
-    pub prefix: bool,
-}
-
-impl Term {
-    /// Whether a folded reading of a text word matches this term.
-    fn matches(&self, reading: &str) -> bool {
-        if self.prefix {
-            reading.starts_with(&self.folded)
-        } else {
-            reading == self.folded
-        }
-    }
-}
-
-/// One condition of a query; an article must satisfy all of them.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Clause {
-    /// A word anywhere in the article.
-    Word(Term),
-    /// Consecutive words, within one headline or paragraph.
-    Phrase(Vec<Term>),
-}
-
-/// A parsed search-box query.
-///
-/// Words must all match (AND); `"quoted phrases"` must match as consecutive words (`«…»` and
-/// `“…”` quote too). When the text does not end with a space or punctuation, its last word —
-/// also the last word of a phrase whose closing quote is not typed yet — matches as a prefix,
-/// so results appear while typing. Other words match whole, after the text's clitics are
-/// stripped.
-///
-/// ```
-/// use khabar_core::query::search::{Clause, Query, Term};
-/// let q = Query::parse("أذربيجان \"قوات حفظ\" روس");
-/// assert_eq!(q.clauses.len(), 3);
-/// assert_eq!(q.clauses[0], Clause::Word(Term { folded: "اذربيجان".into(), prefix: false }));
-/// assert!(matches!(&q.clauses[1], Clause::Phrase(words) if words.len() == 2));
-/// assert_eq!(q.clauses[2], Clause::Word(Term { folded: "روس".into(), prefix: true }));
-/// assert!(!Query::parse("روس ").clauses.iter().any(|c| matches!(c, Clause::Word(t) if t.prefix)));
-/// assert!(Query::parse("  ").is_empty());
-/// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Query {
-    pub clauses: Vec<Clause>,
-}
-
-fn is_quote(c: char) -> bool {
-    matches!(c, '"' | '«' | '»' | '“' | '”')
-}
-
-impl Query {
-    /// Parses what the reviewer typed.
-    pub fn parse(text: &str) -> Query {
-        let mut clauses = Vec::new();
-        let mut quoted = false;
-        let mut start = 0;
-        let mut segments: Vec<(Range<usize>, bool)> = Vec::new();
-        for (i, c) in text.char_indices() {
-            if is_quote(c) {
-                segments.push((start..i, quoted));
-                quoted = !quoted;
-                start = i + c.len_utf8();
-            }
-        }
-        segments.push((start..text.len(), quoted));
-        for (range, quoted) in segments {
-            let mut terms: Vec<Term> = words(text, range)
-                .into_iter()
-                .map(|w| Term {
-                    prefix: w.range.end == text.len(),
-                    folded: w.folded,
-                })
-                .collect();
-            if quoted && terms.len() > 1 {
-                clauses.push(Clause::Phrase(terms));
-            } else {
-                clauses.extend(terms.drain(..).map(Clause::Word));
-            }
-        }
-        Query { clauses }
-    }
-
-    /// True when the query has no words: it matches every article.
-    pub fn is_empty(&self) -> bool {
-        self.clauses.is_empty()
-    }
-}
 
 /// The search index of a corpus's articles (headline and body of each).
 ///
@@ -154,7 +38,7 @@ pub struct SearchIndex {
     term_bounds: Vec<usize>,
     /// Postings of term `t`: `postings[posting_bounds[t]..posting_bounds[t + 1]]`.
     posting_bounds: Vec<usize>,
-    postings: Vec<u32>,
+    pub(super) postings: Vec<u32>,
     /// Number of distinct folded word forms.
     form_count: usize,
     /// Forms having term `t` among their readings:
@@ -163,7 +47,7 @@ pub struct SearchIndex {
     term_forms: Vec<u32>,
     /// Word forms of article `a`: `sequence[article_bounds[a]..article_bounds[a + 1]]`.
     article_bounds: Vec<usize>,
-    sequence: Vec<u32>,
+    pub(super) sequence: Vec<u32>,
 }
 
 impl std::fmt::Debug for SearchIndex {
@@ -182,7 +66,7 @@ struct Local {
     /// Distinct folded forms of the article, in order of first appearance.
     forms: Vec<String>,
     /// Local form ids in text order, with [`BREAK`] between ranges.
-    sequence: Vec<u32>,
+    pub(super) sequence: Vec<u32>,
 }
 
 fn local(document: &Document, article: usize) -> Local {
@@ -220,70 +104,6 @@ fn readings(form: &str) -> Vec<String> {
     out.sort_unstable();
     out.dedup();
     out
-}
-
-/// A set of article numbers while a query is evaluated.
-enum Set<'a> {
-    Sorted(std::borrow::Cow<'a, [u32]>),
-    /// One bit per article.
-    Bits(Vec<u64>),
-}
-
-impl Set<'_> {
-    fn size(&self) -> usize {
-        match self {
-            Set::Sorted(s) => s.len(),
-            Set::Bits(b) => b.iter().map(|w| w.count_ones() as usize).sum(),
-        }
-    }
-
-    fn into_sorted(self) -> Vec<u32> {
-        match self {
-            Set::Sorted(s) => s.into_owned(),
-            Set::Bits(bits) => {
-                let mut out = Vec::new();
-                for (i, &word) in bits.iter().enumerate() {
-                    let mut w = word;
-                    while w != 0 {
-                        out.push((i * 64) as u32 + w.trailing_zeros());
-                        w &= w - 1;
-                    }
-                }
-                out
-            }
-        }
-    }
-
-    /// Keeps the members of sorted `items` that are in this set.
-    fn retain_in(&self, items: &mut Vec<u32>) {
-        match self {
-            Set::Bits(bits) => {
-                items.retain(|&a| bits[a as usize / 64] & (1 << (a % 64)) != 0);
-            }
-            Set::Sorted(sorted) => {
-                let mut rest: &[u32] = sorted;
-                items.retain(|&a| {
-                    let i = rest.partition_point(|&x| x < a);
-                    rest = &rest[i..];
-                    rest.first() == Some(&a)
-                });
-            }
-        }
-    }
-}
-
-/// Keeps the articles in every set (smallest first); `None` when there are no sets.
-fn intersect(mut sets: Vec<Set<'_>>) -> Option<Vec<u32>> {
-    sets.sort_by_cached_key(Set::size);
-    let mut sets = sets.into_iter();
-    let mut result = sets.next()?.into_sorted();
-    for set in sets {
-        if result.is_empty() {
-            break;
-        }
-        set.retain_in(&mut result);
-    }
-    Some(result)
 }
 
 impl SearchIndex {
@@ -603,144 +423,10 @@ fn partition(n: usize, pred: impl Fn(usize) -> bool) -> usize {
     lo
 }
 
-/// Where a word of the text matches `term`: from the start of the longest matching reading
-/// (the word minus the proclitics the term does not have) to the word's end.
-fn matching_stem(word_stems: &[Stem], term: &Term) -> Option<usize> {
-    word_stems
-        .iter()
-        .find(|s| term.matches(&s.folded))
-        .map(|s| s.start)
-}
-
-/// Byte ranges of `text` within `ranges` that `query` hits, in text order, for highlighting:
-/// a matched word from the start of its matching stem (the proclitics the query did not type
-/// stay unlit) to its end, and a phrase from its first word's stem to its last word's end.
-/// Overlapping hits are merged.
-///
-/// ```
-/// use khabar_core::query::search::{Query, hits};
-/// let text = "وصل الوفد إلى باكو، وفي بباكو قالت قوات حفظ السلام";
-/// let lit: Vec<&str> = hits(text, &[0..text.len()], &Query::parse("باكو \"حفظ السلام\""))
-///     .into_iter()
-///     .map(|r| &text[r])
-///     .collect();
-/// assert_eq!(lit, ["باكو", "باكو", "حفظ السلام"]);
-/// ```
-pub fn hits(text: &str, ranges: &[Range<usize>], query: &Query) -> Vec<Range<usize>> {
-    let mut out: Vec<Range<usize>> = Vec::new();
-    if query.is_empty() {
-        return out;
-    }
-    for range in ranges {
-        let ws = words(text, range.clone());
-        let word_stems: Vec<Vec<Stem>> = ws.iter().map(|w| stems(text, w)).collect();
-        for clause in &query.clauses {
-            match clause {
-                Clause::Word(term) => {
-                    for (w, s) in ws.iter().zip(&word_stems) {
-                        if let Some(start) = matching_stem(s, term) {
-                            out.push(span(start, w));
-                        }
-                    }
-                }
-                Clause::Phrase(terms) => {
-                    for i in 0..(ws.len() + 1).saturating_sub(terms.len()) {
-                        let starts: Option<Vec<usize>> = terms
-                            .iter()
-                            .enumerate()
-                            .map(|(j, t)| matching_stem(&word_stems[i + j], t))
-                            .collect();
-                        if let Some(starts) = starts {
-                            out.push(span(starts[0], &ws[i + terms.len() - 1]));
-                        }
-                    }
-                }
-            }
-        }
-    }
-    out.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
-    let mut merged: Vec<Range<usize>> = Vec::with_capacity(out.len());
-    for r in out {
-        match merged.last_mut() {
-            Some(last) if r.start < last.end => last.end = last.end.max(r.end),
-            _ => merged.push(r),
-        }
-    }
-    merged
-}
-
-/// Build time and per-keystroke latency (parse + search, typing realistic queries letter by
-/// letter) of the search index over `articles` of `documents`, as lines for `khabar bench`.
-pub fn bench_report<D: std::borrow::Borrow<Document> + Sync>(
-    documents: &[D],
-    articles: &[(usize, usize)],
-) -> String {
-    use std::fmt::Write;
-    use std::time::Instant;
-    const QUERIES: [&str; 5] = [
-        "باكو",
-        "بوتين",
-        "\"قوات حفظ السلام\"",
-        "أذربيجان روسيا",
-        "الرئيس الروسي",
-    ];
-    const REPEAT: usize = 5;
-    let started = Instant::now();
-    let index = SearchIndex::build(documents, articles);
-    let built = started.elapsed().as_secs_f64() * 1e3;
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "search index  {} articles, {} words, {} terms, {} postings, {:.1} MB: built in {built:.1} ms",
-        index.len(),
-        index.sequence.len(),
-        index.term_count(),
-        index.postings.len(),
-        index.heap_bytes() as f64 / 1e6
-    );
-    let mut all = Vec::new();
-    for query in QUERIES {
-        let mut times = Vec::new();
-        let mut found = 0;
-        for _ in 0..REPEAT {
-            let mut typed = String::new();
-            for c in query.chars() {
-                typed.push(c);
-                let started = Instant::now();
-                found = index.search(&Query::parse(&typed)).len();
-                times.push(started.elapsed().as_secs_f64() * 1e3);
-            }
-        }
-        let _ = writeln!(
-            out,
-            "  typing {query:<22} {} keystrokes: {}   ({found} articles at the end)",
-            query.chars().count(),
-            min_median_max(&mut times)
-        );
-        all.extend(times);
-    }
-    let _ = writeln!(
-        out,
-        "  every keystroke              {}",
-        min_median_max(&mut all)
-    );
-    out
-}
-
-fn min_median_max(times: &mut [f64]) -> String {
-    times.sort_by(f64::total_cmp);
-    match (times.first(), times.last()) {
-        (Some(min), Some(max)) => format!(
-            "min {min:.3} / median {:.3} / max {max:.3} ms",
-            times[times.len() / 2]
-        ),
-        _ => "no keystrokes".to_owned(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::query::search::hits::hits;
     use crate::text::decode::decode;
     use crate::text::segment::Segmenter;
 

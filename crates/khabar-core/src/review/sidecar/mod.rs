@@ -10,17 +10,20 @@
 //! - A file written by a newer Khabar is applied as far as it can be read and never written.
 //! - Reading never writes: `khabar extract` uses [`Sidecar::read`], which touches nothing.
 
+mod file;
+mod layers;
+mod place;
+
+pub use file::SIDECAR_NAME;
+pub use layers::{layered, overlay_of};
+pub use place::{default_data_dir, overlay_file};
+
 use crate::corpus::CorpusSource;
-use crate::corpus::regular_file::{self, RegularFileError};
-use crate::review::curation::{Curation, CurationError, FORMAT_VERSION, Review};
-use std::collections::BTreeMap;
+use crate::review::curation::{Curation, CurationError, FORMAT_VERSION};
+use file::{Read, back_up, is_regular, read_file};
+use place::{folder_of, folder_writable};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender};
-
-/// The corrections file's name inside a corpus folder (hidden, so never read as an article).
-pub const SIDECAR_NAME: &str = ".khabar-curation.json";
-/// A corrections file larger than this is not a reviewer's work (they are kilobytes).
-const MAX_SIDECAR_BYTES: u64 = 256 * 1024 * 1024;
 
 /// Whether changes can be saved, and why not.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,6 +46,14 @@ pub enum SidecarState {
     Unwritable { problem: String },
 }
 
+/// Why the corrections of a corpus could not be read (by [`Sidecar::read`]).
+#[derive(Debug, thiserror::Error)]
+pub enum SidecarError {
+    /// A corrections file exists but cannot be read, or is not a corrections file.
+    #[error("{}: {problem}", file.display())]
+    Damaged { file: PathBuf, problem: String },
+}
+
 /// Where a corpus's corrections are read from and written to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sidecar {
@@ -62,35 +73,6 @@ pub struct Opened {
     pub sidecar: Sidecar,
     /// The corrections in effect (the base and the overlay layered).
     pub curation: Curation,
-}
-
-/// What reading one file gave.
-enum Read {
-    Missing,
-    Parsed(Curation),
-    Damaged { problem: String, bytes: Vec<u8> },
-}
-
-fn read_file(path: &Path) -> Read {
-    match regular_file::read(path, MAX_SIDECAR_BYTES) {
-        Err(RegularFileError::NotFound) => Read::Missing,
-        Err(e) => Read::Damaged {
-            problem: e.to_string(),
-            bytes: Vec::new(),
-        },
-        // An empty file holds no work: read as no corrections (and left in place until a save).
-        Ok(bytes) if bytes.iter().all(u8::is_ascii_whitespace) => Read::Parsed(Curation::default()),
-        Ok(bytes) => match std::str::from_utf8(&bytes)
-            .map_err(|e| CurationError::Unparsable(e.to_string()))
-            .and_then(Curation::parse)
-        {
-            Ok(curation) => Read::Parsed(curation),
-            Err(e) => Read::Damaged {
-                problem: e.to_string(),
-                bytes,
-            },
-        },
-    }
 }
 
 impl Sidecar {
@@ -158,7 +140,7 @@ impl Sidecar {
 
     /// The corrections of `source` as the window would show them, without writing anything
     /// anywhere (for `khabar extract`). A file that cannot be read is an error.
-    pub fn read(source: &CorpusSource, data_dir: Option<&Path>) -> Result<Curation, String> {
+    pub fn read(source: &CorpusSource, data_dir: Option<&Path>) -> Result<Curation, SidecarError> {
         let data_dir = data_dir.map(Path::to_owned).or_else(default_data_dir);
         let overlay = data_dir.as_deref().map(|d| overlay_file(d, source));
         let mut layers = Vec::new();
@@ -172,7 +154,10 @@ impl Sidecar {
                 Read::Missing => {}
                 Read::Parsed(layer) => curation = layered(&curation, &layer),
                 Read::Damaged { problem, .. } => {
-                    return Err(format!("{}: {problem}", path.display()));
+                    return Err(SidecarError::Damaged {
+                        file: path,
+                        problem,
+                    });
                 }
             }
         }
@@ -280,182 +265,6 @@ fn open_single(file: PathBuf, data_dir: Option<&Path>) -> Opened {
     }
 }
 
-fn is_regular(path: &Path) -> bool {
-    std::fs::metadata(path).is_ok_and(|m| m.is_file())
-}
-
-fn folder_of(source: &CorpusSource) -> Option<&Path> {
-    match source {
-        CorpusSource::Folder(folder) => Some(folder),
-        _ => None,
-    }
-}
-
-/// The per-user folder for corrections of corpora whose folder cannot hold them.
-pub fn default_data_dir() -> Option<PathBuf> {
-    dirs::data_dir().map(|d| d.join("khabar").join("curation"))
-}
-
-/// The overlay (or, for the demo and dropped files, the only) corrections file of a source
-/// in the data folder, named by a hash of what the source is.
-pub fn overlay_file(data_dir: &Path, source: &CorpusSource) -> PathBuf {
-    let name = match source {
-        CorpusSource::Folder(folder) => folder.display().to_string(),
-        CorpusSource::Demo => "demo corpus".to_owned(),
-        CorpusSource::Paths(paths) => paths
-            .iter()
-            .map(|p| p.display().to_string())
-            .collect::<Vec<_>>()
-            .join("\n"),
-    };
-    // The hash earlier versions named these files by (SipHash 1-3 with zero keys), so that
-    // corrections kept in the data folder are found again after an update.
-    use std::hash::{Hash, Hasher};
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    name.hash(&mut hasher);
-    data_dir.join(format!("{:016x}.json", hasher.finish()))
-}
-
-/// Whether corrections can be written inside `folder`, found out without touching the
-/// corrections file: the folder's permission bits, the file's own, and a probe file that is
-/// created exclusively and removed (root ignores permission bits; an immutable folder does not).
-fn folder_writable(folder: &Path, inside: &Path) -> bool {
-    let Ok(meta) = std::fs::metadata(folder) else {
-        return false;
-    };
-    if !meta.is_dir() || meta.permissions().readonly() {
-        return false;
-    }
-    if std::fs::symlink_metadata(inside).is_ok_and(|m| m.permissions().readonly()) {
-        return false;
-    }
-    let probe = folder.join(format!(".khabar-write-probe-{}", std::process::id()));
-    match std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&probe)
-    {
-        Ok(_) => {
-            let _ = std::fs::remove_file(&probe);
-            true
-        }
-        Err(_) => false,
-    }
-}
-
-/// Copies a damaged file's bytes to `<name>.damaged-<UTC time>.json` beside it, or in the data
-/// folder when its folder cannot be written. An identical copy made earlier is reused, so
-/// reopening the folder does not pile up copies.
-fn back_up(file: &Path, bytes: &[u8], data_dir: Option<&Path>) -> Result<PathBuf, String> {
-    let name = file
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| SIDECAR_NAME.to_owned());
-    let stem = name.trim_end_matches(".json");
-    let prefix = format!("{stem}.damaged-");
-    let mut places: Vec<PathBuf> = file.parent().map(Path::to_owned).into_iter().collect();
-    places.extend(data_dir.map(Path::to_owned));
-    let mut last_error = String::from("nowhere to write a copy");
-    for dir in places {
-        if let Some(existing) = identical_copy(&dir, &prefix, bytes) {
-            return Ok(existing);
-        }
-        let target = dir.join(format!("{prefix}{}.json", utc_stamp()));
-        let written = std::fs::create_dir_all(&dir).and_then(|_| {
-            let mut out = std::fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(&target)?;
-            std::io::Write::write_all(&mut out, bytes)?;
-            out.sync_all()
-        });
-        match written {
-            Ok(()) => return Ok(target),
-            Err(e) => last_error = format!("{}: {e}", target.display()),
-        }
-    }
-    Err(last_error)
-}
-
-fn identical_copy(dir: &Path, prefix: &str, bytes: &[u8]) -> Option<PathBuf> {
-    std::fs::read_dir(dir)
-        .ok()?
-        .filter_map(|e| e.ok())
-        .filter(|e| e.file_name().to_string_lossy().starts_with(prefix))
-        .map(|e| e.path())
-        .find(|p| {
-            std::fs::metadata(p).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
-                && regular_file::read(p, MAX_SIDECAR_BYTES).is_ok_and(|b| b == bytes)
-        })
-}
-
-/// `YYYYMMDD-HHMMSS` in UTC, for the names of copies.
-fn utc_stamp() -> String {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    let (days, rest) = (secs / 86_400, secs % 86_400);
-    // Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
-    let z = days as i64 + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!(
-        "{year:04}{month:02}{day:02}-{:02}{:02}{:02}",
-        rest / 3600,
-        rest % 3600 / 60,
-        rest % 60
-    )
-}
-
-/// `top` over `base`: base edits then top's; reviews of top replace base's (a blank review
-/// in top clears one of base).
-pub fn layered(base: &Curation, top: &Curation) -> Curation {
-    let mut out = base.clone();
-    out.version = base.version.max(top.version);
-    out.edits.extend(top.edits.iter().cloned());
-    for (id, review) in &top.reviews {
-        out.set_review(id, review.clone());
-    }
-    out.unknown_reviews.extend(top.unknown_reviews.clone());
-    out.extra.extend(top.extra.clone());
-    out
-}
-
-/// What must be stored over `base` for `effective`: the edits after base's and the reviews
-/// that differ (blank ones kept explicitly where they clear one of base's).
-pub fn overlay_of(base: &Curation, effective: &Curation) -> Curation {
-    let locked = base.edits.len().min(effective.edits.len());
-    let mut reviews: BTreeMap<String, Review> = effective
-        .reviews
-        .iter()
-        .filter(|(id, review)| base.reviews.get(*id) != Some(review))
-        .map(|(id, review)| (id.clone(), review.clone()))
-        .collect();
-    for id in base.reviews.keys() {
-        if !effective.reviews.contains_key(id) {
-            reviews.insert(id.clone(), Review::default());
-        }
-    }
-    Curation {
-        version: FORMAT_VERSION,
-        edits: effective.edits[locked..].to_vec(),
-        reviews,
-        unknown_reviews: effective
-            .unknown_reviews
-            .iter()
-            .filter(|(id, raw)| base.unknown_reviews.get(*id) != Some(raw))
-            .map(|(id, raw)| (id.clone(), raw.clone()))
-            .collect(),
-        extra: Default::default(),
-    }
-}
-
 /// One save: what to write where; `retire` is an overlay whose work the file now holds.
 struct SaveJob {
     file: PathBuf,
@@ -468,7 +277,7 @@ struct SaveJob {
 /// so an older state cannot overwrite a newer one. Dropping the saver waits for pending writes.
 pub struct Saver {
     sender: Option<Sender<SaveJob>>,
-    results: Receiver<Result<(), String>>,
+    results: Receiver<Result<(), CurationError>>,
     thread: Option<std::thread::JoinHandle<()>>,
 }
 
@@ -478,7 +287,7 @@ impl Saver {
         let (sender, jobs) = std::sync::mpsc::channel::<SaveJob>();
         let (report, results) = std::sync::mpsc::channel();
         let write = |job: &SaveJob| {
-            job.curation.save(&job.file).map_err(|e| e.to_string())?;
+            job.curation.save(&job.file)?;
             if let Some(old) = &job.retire {
                 // Its edits are in the folder's file now; keep it under another name.
                 let _ = std::fs::rename(old, old.with_extension("merged.json"));
@@ -525,7 +334,7 @@ impl Saver {
     }
 
     /// Results of the writes finished since the last call.
-    pub fn results(&self) -> Vec<Result<(), String>> {
+    pub fn results(&self) -> Vec<Result<(), CurationError>> {
         self.results.try_iter().collect()
     }
 }
@@ -542,7 +351,7 @@ impl Drop for Saver {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::review::curation::{Edit, ReviewState};
+    use crate::review::curation::{Edit, Review, ReviewState};
 
     fn folder_with(sidecar: &[u8]) -> tempfile::TempDir {
         let dir = tempfile::tempdir().unwrap();
@@ -624,54 +433,6 @@ mod tests {
         assert!(dir.path().join(SIDECAR_NAME).exists(), "not deleted");
         Sidecar::read(&CorpusSource::Folder(dir.path().into()), Some(data.path())).unwrap();
         assert!(dir.path().join(SIDECAR_NAME).exists(), "not deleted");
-    }
-
-    #[test]
-    fn overlays_store_only_what_differs_and_layer_back_to_the_same_state() {
-        let mut base = Curation {
-            version: FORMAT_VERSION,
-            ..Curation::default()
-        };
-        base.edits.push(Edit::Hide { key: "g:1".into() });
-        base.set_review(
-            "a.txt",
-            Review {
-                state: ReviewState::Flagged,
-                note: "x".into(),
-            },
-        );
-        base.set_review(
-            "b.txt",
-            Review {
-                state: ReviewState::Read,
-                note: String::new(),
-            },
-        );
-        let mut effective = base.clone();
-        effective.edits.push(Edit::Hide { key: "g:2".into() });
-        effective.set_review("a.txt", Review::default());
-        effective.set_review(
-            "c.txt",
-            Review {
-                state: ReviewState::Read,
-                note: String::new(),
-            },
-        );
-        let overlay = overlay_of(&base, &effective);
-        assert_eq!(overlay.edits, vec![Edit::Hide { key: "g:2".into() }]);
-        assert_eq!(overlay.reviews.len(), 2, "a cleared, c added, b unchanged");
-        let back = Curation::parse(&overlay.to_json()).unwrap();
-        assert_eq!(layered(&base, &back), effective);
-    }
-
-    #[test]
-    fn utc_stamps_are_civil_dates() {
-        let stamp = utc_stamp();
-        assert_eq!(stamp.len(), 15, "{stamp}");
-        let year: i32 = stamp[..4].parse().unwrap();
-        let month: u32 = stamp[4..6].parse().unwrap();
-        let day: u32 = stamp[6..8].parse().unwrap();
-        assert!(year >= 2024 && (1..=12).contains(&month) && (1..=31).contains(&day));
     }
 
     #[test]
