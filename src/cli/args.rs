@@ -24,6 +24,10 @@ Usage:
                                       (a fresh cache unless given one)
   khabar gen-corpus N OUT [--seed S]  write N synthetic articles (deterministic) under OUT, for benches
   khabar layout FILE [--json]         the order in which the reader draws each line's words
+  khabar train-ner TRAIN OUT [--epochs N] [--seed S]
+                                      train the name tagger on a CoNLL file (deterministic)
+  khabar eval-conll FILE [--model MODEL] [--verbose]
+                                      exact-span P / R / F1 of the name tagger on a CoNLL file
   khabar --help | --version
 ";
 
@@ -62,6 +66,41 @@ pub enum Command {
     GenCorpus(GenCorpusArgs),
     /// The order in which the reader draws each line's words.
     Layout(LayoutArgs),
+    /// Train the name tagger on a CoNLL file (deterministic: same data, same bytes).
+    TrainNer(TrainNerArgs),
+    /// Exact-span precision / recall / F1 of the name tagger on a CoNLL file.
+    EvalConll(EvalConllArgs),
+}
+
+/// `khabar train-ner TRAIN OUT [--epochs N] [--seed S]`
+#[derive(Debug, Clone, PartialEq, Eq, ClapArgs)]
+pub struct TrainNerArgs {
+    /// The training data: one token and its BIO tag per line, a blank line between sentences.
+    #[arg(value_name = "TRAIN")]
+    pub train: PathBuf,
+    /// Where to write the model (`assets/models/ner.bin` is the one compiled in).
+    #[arg(value_name = "OUT")]
+    pub out: PathBuf,
+    /// Passes over the training data.
+    #[arg(long, default_value_t = 12)]
+    pub epochs: usize,
+    /// Seed of the order in which sentences are seen.
+    #[arg(long, default_value_t = 2008)]
+    pub seed: u64,
+}
+
+/// `khabar eval-conll FILE [--model MODEL]`
+#[derive(Debug, Clone, PartialEq, Eq, ClapArgs)]
+pub struct EvalConllArgs {
+    /// Annotated text: one token and its BIO tag per line, a blank line between sentences.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// A model file instead of the compiled-in one.
+    #[arg(long, value_name = "MODEL")]
+    pub model: Option<PathBuf>,
+    /// Also list every span missed (-) or found wrongly (+), with its class.
+    #[arg(short, long)]
+    pub verbose: bool,
 }
 
 /// `khabar extract FOLDER [--out FILE] [--no-cache]`

@@ -9,6 +9,7 @@ pub mod eval;
 pub mod extract;
 pub mod gen_corpus;
 pub mod layout;
+pub mod ner;
 
 pub use args::{Args, Command};
 pub use error::Error;
@@ -27,5 +28,7 @@ pub fn run(args: Args) -> Result<(), Error> {
         Some(Command::Bench(a)) => bench::run(a),
         Some(Command::GenCorpus(a)) => gen_corpus::run(a.count, &a.out, a.seed),
         Some(Command::Layout(a)) => layout::run(&a.file, a.json),
+        Some(Command::TrainNer(a)) => ner::train(&a),
+        Some(Command::EvalConll(a)) => ner::eval(&a.file, a.model.as_deref(), a.verbose),
     }
 }

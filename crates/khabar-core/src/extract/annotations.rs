@@ -137,6 +137,7 @@ pub fn annotate_watched<D: std::borrow::Borrow<Document> + Sync>(
     let known = learn_people(documents, &first);
     let second =
         second_pass_watched(documents, &recognizer, first, &known, watch).ok_or(Stage::Names)?;
+    let second = with_model(documents, lexicon, second, watch).ok_or(Stage::Names)?;
     let dates = dates_watched(documents, watch).ok_or(Stage::Dates)?;
     let names = canonical_names(second.iter().flatten().flatten());
     Ok(Annotations {
@@ -145,6 +146,34 @@ pub fn annotate_watched<D: std::borrow::Borrow<Document> + Sync>(
             .iter()
             .map(|articles| articles.iter().map(|m| group(m, &names)).collect())
             .collect(),
+    })
+}
+
+/// The rules' mentions of every article reconciled with the tagger's.
+fn with_model<D: std::borrow::Borrow<Document> + Sync>(
+    documents: &[D],
+    lexicon: &Lexicon,
+    rules: Vec<Vec<Vec<Mention>>>,
+    watch: &Watch<'_>,
+) -> Option<Vec<Vec<Vec<Mention>>>> {
+    let n = documents.len();
+    let tagger = crate::extract::entities::tagger::Tagger::embedded();
+    let paired: Vec<(&D, Vec<Vec<Mention>>)> = documents.iter().zip(rules).collect();
+    watch.each(Stage::Names, (n, 2 * n), paired, |(doc, rules)| {
+        let doc = doc.borrow();
+        doc.articles
+            .iter()
+            .zip(rules)
+            .map(|(a, rules)| {
+                let model = crate::extract::entities::model_mentions::model_mentions(
+                    tagger,
+                    &doc.text,
+                    &article_ranges(a),
+                    lexicon,
+                );
+                crate::extract::entities::reconcile::reconcile(rules, model, lexicon)
+            })
+            .collect()
     })
 }
 

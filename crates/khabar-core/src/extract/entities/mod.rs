@@ -5,11 +5,15 @@
 
 pub mod lexicon;
 
+pub mod tagger;
+
 mod first_pass;
 mod kind;
 mod known_people;
 mod mention;
+pub mod model_mentions;
 mod recognizer;
+pub mod reconcile;
 mod skeleton;
 #[cfg(test)]
 mod tests;

@@ -17,7 +17,7 @@ mod people;
 mod places;
 
 /// Grammatical words that never start or continue a name.
-const FUNCTION_WORDS: &[&str] = &[
+pub(crate) const FUNCTION_WORDS: &[&str] = &[
     "في",
     "من",
     "علي",

@@ -1,0 +1,171 @@
+//! One list of mentions from two witnesses: the rules (gazetteers, cue words, head nouns,
+//! corpus propagation), written against a handful of outlets, and the tagger, learned from
+//! annotated news of many. Each policy below was kept because the real-text dev set
+//! (`tests/fixtures/real`) showed it helps without costing the seed gold (BENCHMARKS.md).
+
+use crate::extract::entities::kind::Kind;
+use crate::extract::entities::lexicon::{Lexicon, fold_phrase};
+use crate::extract::entities::mention::Mention;
+use crate::extract::entities::model_mentions::ModelMention;
+use crate::extract::entities::recognizer::FUNCTION_WORDS;
+use crate::text::normalize::is_arabic_letter;
+use std::ops::Range;
+
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// The mentions of one article:
+/// - where both witnesses found a mention of the same kind, the longer span (the rules cut
+///   Gulf names at their first definite word, «أحمد نواف» of «أحمد نواف الأحمد الصباح»);
+///   but a gazetteer place stays as the gazetteer has it (the tagger runs adjacent places
+///   together: «أرمينيا موسكو»);
+/// - a person only the rules found survives when its name starts with a known first name
+///   and holds no function word (the rules' guesses «على مواقع», «صالح فيما» do not);
+///   every other mention only the rules found survives;
+/// - a mention only the tagger found is added unless it is all Latin script (ANERcorp
+///   holds almost none: the model's Latin guesses are noise);
+/// - then a person named by part of a longer name in the article is that person.
+pub fn reconcile(rules: Vec<Mention>, model: Vec<ModelMention>, lex: &Lexicon) -> Vec<Mention> {
+    let mut model = model;
+    let mut kept: Vec<Mention> = Vec::with_capacity(rules.len() + model.len());
+    for r in rules {
+        let agreeing = model
+            .iter()
+            .position(|m| m.mention.kind == r.kind && overlaps(&m.mention.range, &r.range));
+        match agreeing {
+            Some(i) => {
+                let gazetteer_place = r.kind == Kind::Place && r.key.starts_with("g:");
+                if !gazetteer_place && model[i].mention.range.len() > r.range.len() {
+                    kept.push(model.remove(i).mention);
+                } else {
+                    kept.push(r);
+                }
+            }
+            None if r.kind == Kind::Person && !r.key.starts_with("g:") => {
+                if strong_person(&r, lex) {
+                    kept.push(r);
+                }
+            }
+            None => kept.push(r),
+        }
+    }
+    for m in model {
+        let latin_only = !m.mention.name.chars().any(is_arabic_letter);
+        if !latin_only && !kept.iter().any(|r| overlaps(&r.range, &m.mention.range)) {
+            kept.push(m.mention);
+        }
+    }
+    kept.sort_by_key(|m| m.range.start);
+    merge_partial_names(&mut kept);
+    kept
+}
+
+/// A person the rules found alone is believed if the name starts with a known first name,
+/// has two words or more, and holds no function word.
+fn strong_person(r: &Mention, lex: &Lexicon) -> bool {
+    let folded = fold_phrase(&r.name);
+    let words: Vec<&str> = folded.split(' ').collect();
+    words.len() >= 2
+        && lex.first_names.contains(words[0])
+        && !words.iter().any(|w| FUNCTION_WORDS.contains(w))
+}
+
+/// Within an article, a person named by part of a longer name given there («شكري» beside
+/// «سامح شكري», «عبد الحميد» beside «عبد الحميد الدبيبة») is that person: the part must
+/// be the longer name's first or last words, and only one person may fit.
+pub fn merge_partial_names(mentions: &mut [Mention]) {
+    let words: Vec<Vec<String>> = mentions
+        .iter()
+        .map(|m| {
+            fold_phrase(&m.name)
+                .split(' ')
+                .map(|w| w.strip_prefix("ال").unwrap_or(w).to_owned())
+                .collect()
+        })
+        .collect();
+    let mut renames: Vec<(usize, usize)> = Vec::new();
+    for (i, m) in mentions.iter().enumerate() {
+        if m.kind != Kind::Person {
+            continue;
+        }
+        let part = &words[i];
+        let fits: Vec<usize> = (0..mentions.len())
+            .filter(|&j| {
+                let whole = &words[j];
+                mentions[j].kind == Kind::Person
+                    && whole.len() > part.len()
+                    && (whole.starts_with(part) || whole.ends_with(part))
+            })
+            .collect();
+        let Some(&first) = fits.first() else { continue };
+        if fits.iter().all(|&j| mentions[j].key == mentions[first].key) {
+            let longest = fits
+                .iter()
+                .copied()
+                .max_by_key(|&j| (mentions[j].name.len(), std::cmp::Reverse(j)))
+                .unwrap_or(first);
+            renames.push((i, longest));
+        }
+    }
+    for (i, j) in renames {
+        mentions[i].key = mentions[j].key.clone();
+        mentions[i].name = mentions[j].name.clone();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(range: Range<usize>, kind: Kind, key: &str, name: &str) -> Mention {
+        Mention {
+            range,
+            kind,
+            key: key.into(),
+            name: name.into(),
+        }
+    }
+
+    #[test]
+    fn a_surname_alone_is_the_one_person_whose_name_ends_with_it() {
+        let mut all = vec![
+            m(0..20, Kind::Person, "p:sameh", "سامح شكري"),
+            m(30..38, Kind::Person, "p:shoukry", "شكري"),
+            m(40..60, Kind::Person, "p:ahmed-ali", "أحمد علي"),
+            m(70..90, Kind::Person, "p:khaled-ali", "خالد علي"),
+            m(95..100, Kind::Person, "p:ali", "علي"),
+        ];
+        merge_partial_names(&mut all);
+        assert_eq!(all[1].key, "p:sameh");
+        assert_eq!(all[1].name, "سامح شكري");
+        assert_eq!(all[4].key, "p:ali", "two people end with علي: left alone");
+    }
+
+    #[test]
+    fn longer_agreeing_spans_win_and_lone_rule_guesses_need_a_first_name() {
+        let lex = Lexicon::load();
+        let rules = vec![
+            m(0..10, Kind::Person, "p:a", "أحمد نواف"),
+            m(20..30, Kind::Person, "p:b", "على مواقع"),
+            m(40..50, Kind::Place, "g:1", "أرمينيا"),
+        ];
+        let model = vec![
+            ModelMention {
+                mention: m(0..25 - 5, Kind::Person, "p:long", "أحمد نواف الأحمد الصباح"),
+                confidence: 0.9,
+            },
+            ModelMention {
+                mention: m(40..60, Kind::Place, "l:x", "أرمينيا موسكو"),
+                confidence: 0.9,
+            },
+            ModelMention {
+                mention: m(70..80, Kind::Org, "o:x", "September"),
+                confidence: 0.9,
+            },
+        ];
+        let out = reconcile(rules, model, &lex);
+        let names: Vec<&str> = out.iter().map(|m| m.name.as_str()).collect();
+        assert_eq!(names, ["أحمد نواف الأحمد الصباح", "أرمينيا"]);
+    }
+}
