@@ -52,6 +52,7 @@ pub fn run(folder: &Path, gold_dir: &Path, verbose: bool) -> Result<(), Error> {
         }
     }
     println!("{}", line("entities", &report.entities));
+    println!("{}", line("  shown", &report.entities_shown));
     println!("{}", line("dates", &report.dates));
     let (right, counted) = report.published;
     println!("published    {right} / {counted} right");

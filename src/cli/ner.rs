@@ -36,7 +36,8 @@ pub fn train(args: &TrainNerArgs) -> Result<(), Error> {
         .map_err(|e| Error::failed(COMMAND)(format!("{}: {e}", args.out.display())))?;
     let (first, second) = tagger.feature_counts();
     eprintln!(
-        "{first} + {second} features, {} bytes, {:.1} s",
+        "{first} + {second} features, temperature {}, {} bytes, {:.1} s",
+        tagger.temperature(),
         bytes.len(),
         start.elapsed().as_secs_f64()
     );

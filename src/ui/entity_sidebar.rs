@@ -206,27 +206,58 @@ pub fn entity_sidebar_ui(ui: &mut Ui, s: &mut Sidebar<'_>) -> Option<Command> {
                     .id_salt(("kind", kind))
                     .default_open(true)
                     .show(ui, |ui| {
-                        for &(p, shown) in list.iter().take(ROWS_PER_KIND) {
-                            let entity = &s.index.entities[p];
-                            let is_selected = s.selected.contains(&entity.key);
-                            let row = entity_row_ui(ui, entity, shown, is_selected, l);
-                            if row.clicked() {
-                                command = Some(Command::ToggleEntity(entity.key.clone()));
-                            }
-                            row.context_menu(|ui| {
-                                if let Some(c) = correction_menu_ui(ui, entity, s.merge_source, l) {
-                                    command = Some(c);
-                                    ui.close();
-                                }
-                            });
+                        // Names found on little evidence are folded away, never dropped:
+                        // filters and corrections work on them as on the others.
+                        let (certain, uncertain): (Vec<_>, Vec<_>) = list
+                            .iter()
+                            .partition(|(p, _)| s.index.entities[*p].is_certain());
+                        if let Some(c) = rows_ui(ui, s, &certain, l) {
+                            command = Some(c);
                         }
-                        if list.len() > ROWS_PER_KIND {
-                            let more = l.f(T::MoreRows, &[&(list.len() - ROWS_PER_KIND)]);
-                            ui.label(weak(ui, more));
+                        if !uncertain.is_empty() {
+                            let header = l.f(T::Uncertain, &[&uncertain.len()]);
+                            let folded = egui::CollapsingHeader::new(text(ui, header))
+                                .id_salt(("uncertain", kind))
+                                .default_open(false)
+                                .show(ui, |ui| rows_ui(ui, s, &uncertain, l));
+                            folded.header_response.on_hover_text(text(ui, l.t(T::UncertainHover)));
+                            if let Some(Some(c)) = folded.body_returned {
+                                command = Some(c);
+                            }
                         }
                     });
             }
         });
+    command
+}
+
+/// Rows of entities (positions in the index with their count in the filtered list), the
+/// first [`ROWS_PER_KIND`] of them: clicking one filters the list, right-clicking corrects it.
+fn rows_ui(
+    ui: &mut Ui,
+    s: &Sidebar<'_>,
+    rows: &[&(usize, Option<u32>)],
+    l: Language,
+) -> Option<Command> {
+    let mut command = None;
+    for &&(p, shown) in rows.iter().take(ROWS_PER_KIND) {
+        let entity = &s.index.entities[p];
+        let is_selected = s.selected.contains(&entity.key);
+        let row = entity_row_ui(ui, entity, shown, is_selected, l);
+        if row.clicked() {
+            command = Some(Command::ToggleEntity(entity.key.clone()));
+        }
+        row.context_menu(|ui| {
+            if let Some(c) = correction_menu_ui(ui, entity, s.merge_source, l) {
+                command = Some(c);
+                ui.close();
+            }
+        });
+    }
+    if rows.len() > ROWS_PER_KIND {
+        let more = l.f(T::MoreRows, &[&(rows.len() - ROWS_PER_KIND)]);
+        ui.label(weak(ui, more));
+    }
     command
 }
 

@@ -345,6 +345,8 @@ strings! {
     NoOtherEntity: "No other entity in these articles.", "لا كيانات أخرى في هذه المقالات.";
     ClickToAdd: "Click to add it to the filter", "انقر لإضافته إلى شروط التصفية";
     MoreRows: "… {0} more: search to find them", "… {0} أخرى: ابحث للعثور عليها";
+    Uncertain: "Uncertain ({0})", "غير مؤكدة ({0})";
+    UncertainHover: "Names found on little evidence (one guess that nothing else confirmed). They still filter the list and can be corrected.", "أسماء وُجدت بأدلة قليلة (تخمين واحد لم يؤكده شيء آخر). ما زالت تصفّي القائمة ويمكن تصحيحها.";
     RowCounts: "{0} articles, {1} mentions", "المقالات: {0}، مرات الذكر: {1}";
     RowShownCounts: "{0} of the articles shown; {1} articles, {2} mentions in all",
         "في المقالات المعروضة: {0}؛ المجموع: {1} مقالات، {2} مرات ذكر";

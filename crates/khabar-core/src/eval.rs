@@ -248,6 +248,9 @@ mod tests {
 #[derive(Debug, Default, Clone)]
 pub struct Report {
     pub entities: Counts,
+    /// The entities the sidebar shows unfolded (score at least `CERTAIN_FROM`), as a
+    /// reader first sees them.
+    pub entities_shown: Counts,
     pub dates: Counts,
     /// (correct, counted) publication dates, counted where gold states one.
     pub published: (usize, usize),
@@ -289,13 +292,16 @@ pub fn evaluate(
                     .and_then(|a| a.first())
                     .cloned()
                     .unwrap_or_default();
-                let predicted: Vec<Predicted> = entities
+                let predicted: Vec<(Predicted, u16)> = entities
                     .iter()
-                    .map(|e| Predicted {
-                        kind: e.kind.as_str().to_owned(),
-                        forms: std::iter::once(e.name.clone())
-                            .chain(e.mentions.iter().map(|r| doc.slice(r).to_owned()))
-                            .collect(),
+                    .map(|e| {
+                        let p = Predicted {
+                            kind: e.kind.as_str().to_owned(),
+                            forms: std::iter::once(e.name.clone())
+                                .chain(e.mentions.iter().map(|r| doc.slice(r).to_owned()))
+                                .collect(),
+                        };
+                        (p, e.score)
                     })
                     .collect();
                 let dates = annotations
@@ -316,6 +322,13 @@ pub fn evaluate(
             }
             None => (Vec::new(), None, Vec::new()),
         };
+        let shown: Vec<Predicted> = predicted
+            .iter()
+            .filter(|(_, score)| *score >= crate::extract::entities::CERTAIN_FROM)
+            .map(|(p, _)| p.clone())
+            .collect();
+        report.entities_shown.add(score_entities(&shown, &gold.entities).0);
+        let predicted: Vec<Predicted> = predicted.into_iter().map(|(p, _)| p).collect();
         let (counts, fp, fn_) = score_entities(&predicted, &gold.entities);
         report.entities.add(counts);
         let date_counts = score_dates(&dates, &gold.dates);

@@ -26,7 +26,7 @@ use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
 /// Changes whenever the layout of the cached data changes (3: the payload's length in the
 /// header).
-const FORMAT: &str = "khabar-cache-3";
+const FORMAT: &str = "khabar-cache-4";
 /// First bytes of a cache file. Unchanged with the format: the version word follows at the
 /// same place, so a cache of an older format reads as stale rather than damaged.
 const MAGIC: &[u8; 8] = b"KHABARC1";
@@ -479,6 +479,8 @@ pub fn extractor_version() -> u64 {
     let mut hash = Xxh3::new();
     hash.update(FORMAT.as_bytes());
     hash.update(env!("CARGO_PKG_VERSION").as_bytes());
+    // The tagger's model decides names as much as the word lists do.
+    hash.update(crate::extract::entities::tagger::EMBEDDED);
     let data = crate::extract::entities::lexicon::FILES.iter().chain([
         &("segmentation.txt", crate::text::cues::DEFAULT_CUES),
         &("dates.txt", crate::extract::dates::DEFAULT_VOCABULARY),

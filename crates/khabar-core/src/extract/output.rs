@@ -46,6 +46,8 @@ pub struct ExtractPublished {
 pub struct ExtractEntity {
     pub name: String,
     pub kind: String,
+    /// How sure extraction is, 0 to 1 (see `Entity::score`).
+    pub score: f64,
     pub mentions: Vec<ExtractSpan>,
 }
 
@@ -102,6 +104,7 @@ pub fn article(
             .map(|e| ExtractEntity {
                 name: e.name.clone(),
                 kind: e.kind.as_str().to_owned(),
+                score: f64::from(e.score) / 1000.0,
                 mentions: e
                     .mentions
                     .iter()

@@ -1,6 +1,6 @@
 //! The corpus-wide index of entities: which articles mention each one, how often.
 
-use crate::extract::entities::Entity;
+use crate::extract::entities::{CERTAIN_FROM, Entity, evidence_score};
 use crate::extract::entities::Kind;
 use crate::text::normalize::fold;
 use std::collections::HashMap;
@@ -19,8 +19,18 @@ pub struct EntitySummary {
     pub mentions: usize,
     /// The distinct ways it is written in the corpus.
     pub forms: Vec<String>,
+    /// How sure extraction is of it over the corpus, in thousandths: the evidence of every
+    /// article that names it (`evidence_score` of the articles' scores).
+    pub score: u16,
     /// Folded name, for searching.
     folded: String,
+}
+
+impl EntitySummary {
+    /// Shown unfolded in the sidebar; below [`CERTAIN_FROM`], under "Uncertain".
+    pub fn is_certain(&self) -> bool {
+        self.score >= CERTAIN_FROM
+    }
 }
 
 /// Orders of the entity lists.
@@ -57,12 +67,14 @@ impl EntityIndex {
                             articles: Vec::new(),
                             mentions: 0,
                             forms: Vec::new(),
+                            score: 0,
                             folded: fold(&entity.name),
                         });
                         index.entities.len() - 1
                     });
                     let summary = &mut index.entities[i];
                     summary.articles.push((d, a));
+                    summary.score = evidence_score([summary.score, entity.score]);
                     summary.mentions += entity.mentions.len();
                     let text = text_of(d);
                     for m in &entity.mentions {
@@ -117,6 +129,7 @@ impl EntityIndex {
                     .len()
                     .cmp(&a.articles.len())
                     .then(b.mentions.cmp(&a.mentions))
+                    .then(b.score.cmp(&a.score))
                     .then(a.name.cmp(&b.name))
             }),
             SortBy::Mentions => out.sort_by(|a, b| {
@@ -124,6 +137,7 @@ impl EntityIndex {
                 b.mentions
                     .cmp(&a.mentions)
                     .then(b.articles.len().cmp(&a.articles.len()))
+                    .then(b.score.cmp(&a.score))
                     .then(a.name.cmp(&b.name))
             }),
             SortBy::Name => out.sort_by(|a, b| e(a).folded.cmp(&e(b).folded)),

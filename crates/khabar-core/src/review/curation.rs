@@ -323,6 +323,7 @@ fn apply_one(edit: &Edit, found: &mut Vec<Entity>, text: &str, template: Option<
                         name,
                         kind,
                         mentions: moved.mentions,
+                        score: moved.score,
                     });
                 }
             }
@@ -341,7 +342,7 @@ fn apply_one(edit: &Edit, found: &mut Vec<Entity>, text: &str, template: Option<
             if split.is_empty() {
                 return;
             }
-            let kind = found[i].kind;
+            let (kind, score) = (found[i].kind, found[i].score);
             found[i].mentions = kept;
             let new_key = Curation::split_key(key, alias);
             found.push(Entity {
@@ -349,6 +350,7 @@ fn apply_one(edit: &Edit, found: &mut Vec<Entity>, text: &str, template: Option<
                 name: alias.clone(),
                 kind,
                 mentions: split,
+                score,
             });
             found.retain(|e| !e.mentions.is_empty());
         }

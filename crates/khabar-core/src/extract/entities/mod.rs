@@ -24,6 +24,6 @@ mod tests;
 pub use first_pass::FirstPass;
 pub use kind::Kind;
 pub use known_people::{KnownPeople, pair_hash, stem_hash};
-pub use mention::{Entity, Mention, canonical_names, group};
+pub use mention::{CERTAIN_FROM, Entity, Mention, canonical_names, evidence_score, group};
 pub use recognizer::Recognizer;
 pub use skeleton::{phrase_skeleton, skeleton, skeleton_chars};

@@ -4,7 +4,7 @@
 
 use crate::extract::entities::kind::Kind;
 use crate::extract::entities::lexicon::{Lexicon, fold_phrase};
-use crate::extract::entities::mention::Mention;
+use crate::extract::entities::mention::{Mention, confidence};
 use crate::extract::entities::recognizer::FUNCTION_WORDS;
 use crate::extract::entities::skeleton::{phrase_skeleton, skeleton};
 use crate::extract::entities::tagger::Tagger;
@@ -81,6 +81,15 @@ fn is_edge_word(folded: &str) -> bool {
     FUNCTION_WORDS.contains(&folded) || NOT_NAME_EDGES.contains(&folded)
 }
 
+/// Whether a name holds a word no name holds: a function word, a quantifier, a currency
+/// («صالح فيما», «على مواقع»). «على»/«إلى» count only when written with ى: «علي» is a name.
+pub fn has_non_name_word(name: &str) -> bool {
+    words(name, 0..name.len()).iter().any(|w| match w.folded.as_str() {
+        "علي" | "الي" => name[w.range.clone()].ends_with('ى'),
+        f => is_edge_word(f),
+    })
+}
+
 /// The tagger's mentions in the given ranges of `text` (an article's headline and
 /// paragraphs), tagged together so that the second stage sees the whole article.
 pub fn model_mentions(
@@ -106,8 +115,10 @@ pub fn model_mentions(
                 continue;
             }
             let confidence = t.confidence[s..e].iter().copied().fold(1.0, f32::min);
+            let mut mention = mention(text, &w[s..e], kind, lex);
+            mention.confidence = confidence::from_probability(confidence);
             out.push(ModelMention {
-                mention: mention(text, &w[s..e], kind, lex),
+                mention,
                 confidence,
             });
         }
@@ -160,6 +171,7 @@ fn mention(text: &str, w: &[Word], kind: Kind, lex: &Lexicon) -> Mention {
             kind,
             key: format!("g:{id}"),
             name: lex.entries[id].canonical.clone(),
+            confidence: 0,
         };
     }
     let key = match kind {
@@ -179,5 +191,6 @@ fn mention(text: &str, w: &[Word], kind: Kind, lex: &Lexicon) -> Mention {
         kind,
         key,
         name,
+        confidence: 0,
     }
 }

@@ -4,7 +4,7 @@ use crate::extract::entities::first_pass::FirstPass;
 use crate::extract::entities::kind::Kind;
 use crate::extract::entities::known_people::{KnownPeople, pair_hash, stem_hash};
 use crate::extract::entities::lexicon::Lexicon;
-use crate::extract::entities::mention::Mention;
+use crate::extract::entities::mention::{Mention, confidence};
 use crate::extract::entities::skeleton::{skeleton, skeleton_chars};
 use crate::text::normalize::is_format_char;
 use crate::text::words::{Stem, Word, stems, words};
@@ -414,11 +414,17 @@ impl<'a> Recognizer<'a> {
             *c = true;
         }
         let range = start..b.w[words.end - 1].range.end;
+        let confidence = if key.starts_with("g:") {
+            confidence::GAZETTEER
+        } else {
+            confidence::RULE
+        };
         b.out.push(Mention {
             range,
             kind,
             key,
             name,
+            confidence,
         });
     }
 

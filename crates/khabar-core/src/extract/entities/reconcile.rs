@@ -6,8 +6,7 @@
 use crate::extract::entities::kind::Kind;
 use crate::extract::entities::lexicon::{Lexicon, fold_phrase};
 use crate::extract::entities::mention::Mention;
-use crate::extract::entities::model_mentions::ModelMention;
-use crate::extract::entities::recognizer::FUNCTION_WORDS;
+use crate::extract::entities::model_mentions::{ModelMention, has_non_name_word};
 use crate::text::normalize::is_arabic_letter;
 use std::ops::Range;
 
@@ -36,11 +35,17 @@ pub fn reconcile(rules: Vec<Mention>, model: Vec<ModelMention>, lex: &Lexicon) -
         match agreeing {
             Some(i) => {
                 let gazetteer_place = r.kind == Kind::Place && r.key.starts_with("g:");
-                if !gazetteer_place && model[i].mention.range.len() > r.range.len() {
-                    kept.push(model.remove(i).mention);
+                // Two witnesses agree: the mention is as sure as the surer of them.
+                let sure = r.confidence.max(model[i].mention.confidence);
+                let model_longer = model[i].mention.range.len() > r.range.len();
+                let rule_glued = has_non_name_word(&r.name);
+                let mut chosen = if rule_glued || (!gazetteer_place && model_longer) {
+                    model.remove(i).mention
                 } else {
-                    kept.push(r);
-                }
+                    r
+                };
+                chosen.confidence = sure;
+                kept.push(chosen);
             }
             None if r.kind == Kind::Person && !r.key.starts_with("g:") => {
                 if strong_person(&r, lex) {
@@ -66,9 +71,7 @@ pub fn reconcile(rules: Vec<Mention>, model: Vec<ModelMention>, lex: &Lexicon) -
 fn strong_person(r: &Mention, lex: &Lexicon) -> bool {
     let folded = fold_phrase(&r.name);
     let words: Vec<&str> = folded.split(' ').collect();
-    words.len() >= 2
-        && lex.first_names.contains(words[0])
-        && !words.iter().any(|w| FUNCTION_WORDS.contains(w))
+    words.len() >= 2 && lex.first_names.contains(words[0]) && !has_non_name_word(&r.name)
 }
 
 /// Within an article, a person named by part of a longer name given there («شكري» beside
@@ -124,6 +127,7 @@ mod tests {
             kind,
             key: key.into(),
             name: name.into(),
+            confidence: 700,
         }
     }
 

@@ -169,12 +169,14 @@ fn variants_merge_but_different_people_do_not() {
             kind: Kind::Person,
             key: "p:a".into(),
             name: String::new(),
+            confidence: 700,
         },
         Mention {
             range: 0..0,
             kind: Kind::Person,
             key: "p:b".into(),
             name: String::new(),
+            confidence: 700,
         },
     ];
     let names = ["محمد علييف", "إلهام علييف"];

@@ -20,12 +20,12 @@ use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 /// The model `khabar train-ner` wrote, compiled in.
-const EMBEDDED: &[u8] = include_bytes!(concat!(
+pub const EMBEDDED: &[u8] = include_bytes!(concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../../assets/models/ner.bin"
 ));
 
-const CONTAINER: &[u8; 8] = b"KHABNER2";
+const CONTAINER: &[u8; 8] = b"KHABNER3";
 
 /// Labels the words of a document's blocks: a first stage reads each block alone; a second
 /// reads it again knowing how the first tagged the other occurrences of each word in the
@@ -34,6 +34,9 @@ const CONTAINER: &[u8; 8] = b"KHABNER2";
 pub struct Tagger {
     first: Model,
     second: Option<Model>,
+    /// Scores are divided by it before probabilities are read from them (fitted in training:
+    /// see `train::fit_temperature`).
+    temperature: f32,
 }
 
 /// What the tagger says of a block: per word, its label and how sure the model is of it.
@@ -75,14 +78,20 @@ impl Tagger {
         Tagger {
             first: model,
             second: None,
+            temperature: 1.0,
         }
     }
 
-    pub fn two_stage(first: Model, second: Model) -> Tagger {
+    pub fn two_stage(first: Model, second: Model, temperature: f32) -> Tagger {
         Tagger {
             first,
             second: Some(second),
+            temperature,
         }
+    }
+
+    pub fn temperature(&self) -> f32 {
+        self.temperature
     }
 
     /// The compiled-in model (read once).
@@ -98,6 +107,7 @@ impl Tagger {
     /// The file form: both stages' models, each length-prefixed.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = CONTAINER.to_vec();
+        out.extend_from_slice(&self.temperature.to_le_bytes());
         for m in std::iter::once(&self.first).chain(&self.second) {
             let bytes = m.to_bytes();
             out.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
@@ -111,6 +121,11 @@ impl Tagger {
         let rest = bytes
             .strip_prefix(CONTAINER.as_slice())
             .ok_or(ModelError::NotAModel)?;
+        let (t, rest) = rest.split_at_checked(4).ok_or(ModelError::Truncated)?;
+        let temperature = f32::from_le_bytes([t[0], t[1], t[2], t[3]]);
+        if !(temperature.is_finite() && temperature > 0.0) {
+            return Err(ModelError::NotAModel);
+        }
         let mut models = Vec::new();
         let mut at = 0;
         while at < rest.len() {
@@ -131,6 +146,7 @@ impl Tagger {
         Ok(Tagger {
             first,
             second: models.next(),
+            temperature,
         })
     }
 
@@ -153,13 +169,13 @@ impl Tagger {
         let Some(second) = &self.second else {
             return built
                 .iter()
-                .map(|b| tagged(train::emissions(&self.first, b), &self.first))
+                .map(|b| tagged(train::emissions(&self.first, b), &self.first, self.temperature))
                 .collect();
         };
         set_document_evidence(&mut built, &first);
         built
             .iter()
-            .map(|b| tagged(train::emissions(second, b), second))
+            .map(|b| tagged(train::emissions(second, b), second, self.temperature))
             .collect()
     }
 
@@ -205,13 +221,17 @@ impl Tagger {
 }
 
 /// Best labels and their probabilities from a block's label scores.
-fn tagged(emissions: Vec<[f32; LABELS]>, model: &Model) -> Tagged {
+fn tagged(emissions: Vec<[f32; LABELS]>, model: &Model, temperature: f32) -> Tagged {
     let labels = decode::viterbi(&emissions, &model.transitions);
     let confidence = if labels.iter().all(|l| *l == Label::O) {
         // Nothing to be sure of: spare the forward-backward pass.
         vec![1.0; labels.len()]
     } else {
-        let p = decode::marginals(&emissions, &model.transitions);
+        let factor = 1.0 / temperature;
+        let p = decode::marginals(
+            &train::scaled(&emissions, factor),
+            &train::scaled_transitions(&model.transitions, factor),
+        );
         labels.iter().zip(&p).map(|(l, p)| p[l.index()]).collect()
     };
     Tagged { labels, confidence }

@@ -6,7 +6,7 @@
 
 use crate::extract::entities::lexicon::Lexicon;
 use crate::extract::entities::tagger::conll::Sentence;
-use crate::extract::entities::tagger::decode::viterbi;
+use crate::extract::entities::tagger::decode::{marginals, viterbi};
 use crate::extract::entities::tagger::features::Block;
 use crate::extract::entities::tagger::label::{LABELS, Label};
 use crate::extract::entities::tagger::model::Model;
@@ -69,6 +69,9 @@ pub fn train_tagger(
         .iter()
         .map(|d| vec![Vec::new(); d.len()])
         .collect();
+    // Scores of held-out blocks, their gold labels and their fold's transitions: what the
+    // temperature is fitted on.
+    let mut held_out: Vec<HeldOut> = Vec::new();
     for fold in 0..FOLDS {
         let chosen = pairs(&|d| d % FOLDS != fold, &blocks);
         let model = train_model(&blocks, &gold, &chosen, settings, |e, m| {
@@ -76,7 +79,9 @@ pub fn train_tagger(
         });
         for (d, doc) in blocks.iter().enumerate().filter(|(d, _)| d % FOLDS == fold) {
             for (s, block) in doc.iter().enumerate() {
-                first_labels[d][s] = viterbi(&emissions(&model, block), &model.transitions);
+                let e = emissions(&model, block);
+                first_labels[d][s] = viterbi(&e, &model.transitions);
+                held_out.push((e, gold[d][s], model.transitions));
             }
         }
     }
@@ -95,7 +100,50 @@ pub fn train_tagger(
     let first = train_model(&blocks, &gold, &all, settings, |e, m| {
         progress("first stage", e, m)
     });
-    Tagger::two_stage(first, second)
+    let temperature = fit_temperature(&held_out);
+    Tagger::two_stage(first, second, temperature)
+}
+
+type HeldOut<'a> = (Vec<[f32; LABELS]>, &'a [Label], [[f32; LABELS]; LABELS + 1]);
+
+/// The temperature that makes the first stage's probabilities honest on blocks it did not
+/// train on (Guo et al. 2017, "On calibration of modern neural networks"): a perceptron's
+/// scores have no natural scale, and their raw softmax is far too sure of itself. Chosen
+/// from a fixed grid by the log-likelihood of the gold labels.
+fn fit_temperature(held_out: &[HeldOut]) -> f32 {
+    const GRID: [f32; 12] = [1.0, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0, 11.0, 15.0, 20.0, 30.0, 45.0];
+    let likelihood = |t: f32| -> f64 {
+        let mut total = 0f64;
+        for (e, gold, transitions) in held_out {
+            let p = marginals(
+                &scaled(e, 1.0 / t),
+                &scaled_transitions(transitions, 1.0 / t),
+            );
+            for (row, g) in p.iter().zip(gold.iter()) {
+                total += f64::from(row[g.index()].max(1e-6)).ln();
+            }
+        }
+        total
+    };
+    GRID.into_iter()
+        .map(|t| (t, likelihood(t)))
+        .fold((1.0, f64::NEG_INFINITY), |best, (t, l)| {
+            if l > best.1 { (t, l) } else { best }
+        })
+        .0
+}
+
+/// Scores multiplied by `factor`.
+pub fn scaled(emissions: &[[f32; LABELS]], factor: f32) -> Vec<[f32; LABELS]> {
+    emissions.iter().map(|r| r.map(|x| x * factor)).collect()
+}
+
+/// Transition scores multiplied by `factor`.
+pub fn scaled_transitions(
+    transitions: &[[f32; LABELS]; LABELS + 1],
+    factor: f32,
+) -> [[f32; LABELS]; LABELS + 1] {
+    transitions.map(|row| row.map(|x| x * factor))
 }
 
 /// The label scores of each word of `block`.
