@@ -220,7 +220,9 @@ pub fn entity_sidebar_ui(ui: &mut Ui, s: &mut Sidebar<'_>) -> Option<Command> {
                                 .id_salt(("uncertain", kind))
                                 .default_open(false)
                                 .show(ui, |ui| rows_ui(ui, s, &uncertain, l));
-                            folded.header_response.on_hover_text(text(ui, l.t(T::UncertainHover)));
+                            folded
+                                .header_response
+                                .on_hover_text(text(ui, l.t(T::UncertainHover)));
                             if let Some(Some(c)) = folded.body_returned {
                                 command = Some(c);
                             }

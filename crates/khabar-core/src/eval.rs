@@ -327,7 +327,9 @@ pub fn evaluate(
             .filter(|(_, score)| *score >= crate::extract::entities::CERTAIN_FROM)
             .map(|(p, _)| p.clone())
             .collect();
-        report.entities_shown.add(score_entities(&shown, &gold.entities).0);
+        report
+            .entities_shown
+            .add(score_entities(&shown, &gold.entities).0);
         let predicted: Vec<Predicted> = predicted.into_iter().map(|(p, _)| p).collect();
         let (counts, fp, fn_) = score_entities(&predicted, &gold.entities);
         report.entities.add(counts);

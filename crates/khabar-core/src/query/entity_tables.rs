@@ -76,6 +76,7 @@ mod tests {
             name: key.into(),
             kind,
             mentions: std::iter::once(0..2).collect(),
+            score: 900,
         }
     }
 

@@ -1,7 +1,7 @@
 //! The corpus-wide index of entities: which articles mention each one, how often.
 
-use crate::extract::entities::{CERTAIN_FROM, Entity, evidence_score};
 use crate::extract::entities::Kind;
+use crate::extract::entities::{CERTAIN_FROM, Entity, evidence_score};
 use crate::text::normalize::fold;
 use std::collections::HashMap;
 
@@ -156,6 +156,7 @@ mod tests {
             name: name.into(),
             kind,
             mentions: vec![0..1; mentions],
+            score: 900,
         }
     }
 

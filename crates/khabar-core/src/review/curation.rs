@@ -464,18 +464,21 @@ mod tests {
                 name: "ناغورنو كاراباخ".into(),
                 kind: Kind::Place,
                 mentions: vec![span("قره باغ"), span("كاراباخ")],
+                score: 900,
             },
             Entity {
                 key: "p:a".into(),
                 name: "بوتين".into(),
                 kind: Kind::Person,
                 mentions: vec![span("بوتين")],
+                score: 900,
             },
             Entity {
                 key: "p:b".into(),
                 name: "فلاديمير بوتين".into(),
                 kind: Kind::Person,
                 mentions: vec![span("فلاديمير بوتين")],
+                score: 900,
             },
         ]]]
     }

@@ -19,6 +19,7 @@ pub fn entity(name: &str, kind: &str, mentions: &[(usize, usize, &str)]) -> Extr
     ExtractEntity {
         name: name.to_owned(),
         kind: kind.to_owned(),
+        score: 0.9,
         mentions: mentions
             .iter()
             .map(|&(start, end, text)| ExtractSpan {

@@ -84,10 +84,12 @@ fn is_edge_word(folded: &str) -> bool {
 /// Whether a name holds a word no name holds: a function word, a quantifier, a currency
 /// («صالح فيما», «على مواقع»). «على»/«إلى» count only when written with ى: «علي» is a name.
 pub fn has_non_name_word(name: &str) -> bool {
-    words(name, 0..name.len()).iter().any(|w| match w.folded.as_str() {
-        "علي" | "الي" => name[w.range.clone()].ends_with('ى'),
-        f => is_edge_word(f),
-    })
+    words(name, 0..name.len())
+        .iter()
+        .any(|w| match w.folded.as_str() {
+            "علي" | "الي" => name[w.range.clone()].ends_with('ى'),
+            f => is_edge_word(f),
+        })
 }
 
 /// The tagger's mentions in the given ranges of `text` (an article's headline and

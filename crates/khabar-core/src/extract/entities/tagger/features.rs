@@ -121,8 +121,38 @@ impl Block {
         self.words.is_empty()
     }
 
-    /// The hashed features of word `i`, appended to `out`.
+    /// The hashed features of word `i`, appended to `out`: [`Self::word_features`], then
+    /// [`Self::evidence_features`].
     pub fn features(&self, i: usize, out: &mut Vec<u64>) {
+        self.word_features(i, out);
+        self.evidence_features(i, out);
+    }
+
+    /// The features of the document evidence of word `i` (none before it is set).
+    pub fn evidence_features(&self, i: usize, out: &mut Vec<u64>) {
+        let Some(evidence) = &self.evidence else {
+            return;
+        };
+        let f = |template: u64, value: &str| xxh3_64_with_seed(value.as_bytes(), template);
+        let counts = evidence[i];
+        let others: u16 = counts.iter().sum();
+        if others == 0 {
+            out.push(f(200, "alone"));
+        }
+        for (c, name) in ["O", "PERS", "LOC", "ORG", "MISC"].into_iter().enumerate() {
+            if counts[c] > 0 {
+                let share = if counts[c] * 2 > others {
+                    "most"
+                } else {
+                    "some"
+                };
+                out.push(pair(201, name, share));
+            }
+        }
+    }
+
+    /// The features of word `i` and its neighbours, which document evidence leaves alone.
+    pub fn word_features(&self, i: usize, out: &mut Vec<u64>) {
         let w = &self.words[i];
         let f = |template: u64, value: &str| xxh3_64_with_seed(value.as_bytes(), template);
         out.push(f(0, "bias"));

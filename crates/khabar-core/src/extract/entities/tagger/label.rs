@@ -66,7 +66,7 @@ impl Label {
     }
 
     pub fn is_inside(self) -> bool {
-        self.0 > 0 && self.0 % 2 == 0
+        self.0 > 0 && self.0.is_multiple_of(2)
     }
 
     pub fn index(self) -> usize {

@@ -10,7 +10,8 @@ use crate::extract::entities::tagger::decode::{marginals, viterbi};
 use crate::extract::entities::tagger::features::Block;
 use crate::extract::entities::tagger::label::{LABELS, Label};
 use crate::extract::entities::tagger::model::Model;
-use crate::extract::entities::tagger::{Tagger, set_document_evidence};
+use crate::extract::entities::tagger::scores::{emissions, scaled, scaled_transitions};
+use crate::extract::entities::tagger::two_stage::{Tagger, set_document_evidence};
 use rustc_hash::FxHashMap as HashMap;
 
 /// Training settings.
@@ -111,7 +112,9 @@ type HeldOut<'a> = (Vec<[f32; LABELS]>, &'a [Label], [[f32; LABELS]; LABELS + 1]
 /// scores have no natural scale, and their raw softmax is far too sure of itself. Chosen
 /// from a fixed grid by the log-likelihood of the gold labels.
 fn fit_temperature(held_out: &[HeldOut]) -> f32 {
-    const GRID: [f32; 12] = [1.0, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0, 11.0, 15.0, 20.0, 30.0, 45.0];
+    const GRID: [f32; 12] = [
+        1.0, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0, 11.0, 15.0, 20.0, 30.0, 45.0,
+    ];
     let likelihood = |t: f32| -> f64 {
         let mut total = 0f64;
         for (e, gold, transitions) in held_out {
@@ -131,33 +134,6 @@ fn fit_temperature(held_out: &[HeldOut]) -> f32 {
             if l > best.1 { (t, l) } else { best }
         })
         .0
-}
-
-/// Scores multiplied by `factor`.
-pub fn scaled(emissions: &[[f32; LABELS]], factor: f32) -> Vec<[f32; LABELS]> {
-    emissions.iter().map(|r| r.map(|x| x * factor)).collect()
-}
-
-/// Transition scores multiplied by `factor`.
-pub fn scaled_transitions(
-    transitions: &[[f32; LABELS]; LABELS + 1],
-    factor: f32,
-) -> [[f32; LABELS]; LABELS + 1] {
-    transitions.map(|row| row.map(|x| x * factor))
-}
-
-/// The label scores of each word of `block`.
-pub fn emissions(model: &Model, block: &Block) -> Vec<[f32; LABELS]> {
-    let mut buf = Vec::with_capacity(64);
-    (0..block.len())
-        .map(|i| {
-            buf.clear();
-            block.features(i, &mut buf);
-            let mut s = [0f32; LABELS];
-            model.add_scores(&buf, &mut s);
-            s
-        })
-        .collect()
 }
 
 /// Trains one model on the chosen `(document, sentence)` blocks.
