@@ -3,6 +3,7 @@
 //! perceptron ([`train`]), Viterbi decoding and forward-backward label probabilities
 //! ([`decode`]). The trained model is compiled in (`assets/models/ner.bin`).
 
+pub mod clusters;
 pub mod conll;
 pub mod decode;
 pub mod features;
