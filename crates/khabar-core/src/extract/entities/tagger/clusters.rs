@@ -330,6 +330,9 @@ pub fn learn(texts: impl Iterator<Item = String>, settings: &ClusterSettings) ->
                 .copied()
         })
         .collect();
+    if kept.is_empty() {
+        return clusters;
+    }
     let mut rng = fastrand::Rng::with_seed(settings.seed);
     let k_fine = settings.fine.min(kept.len()).min(1 << 16);
     let (fine, centroids) = kmeans(
@@ -393,8 +396,10 @@ impl Cooccurrences {
             out.counts.push((j - i) as u32);
             i = j;
         }
-        for r in 0..rows {
-            out.starts[r + 1] += out.starts[r];
+        let mut sum = 0;
+        for start in &mut out.starts {
+            sum += *start;
+            *start = sum;
         }
         out
     }
