@@ -28,6 +28,8 @@ Usage:
                                       train the name tagger on a CoNLL file (deterministic)
   khabar eval-conll FILE [--model MODEL] [--verbose]
                                       exact-span P / R / F1 of the name tagger on a CoNLL file
+  khabar train-clusters DIR OUT [--fine N] [--coarse N] [--min-count N] [--seed S] [--exclude TITLES]
+                                      learn word clusters from wikiextractor text (deterministic)
   khabar --help | --version
 ";
 
@@ -70,6 +72,40 @@ pub enum Command {
     TrainNer(TrainNerArgs),
     /// Exact-span precision / recall / F1 of the name tagger on a CoNLL file.
     EvalConll(EvalConllArgs),
+    /// Learn word clusters for the tagger from wikiextractor text (deterministic).
+    TrainClusters(TrainClustersArgs),
+}
+
+/// `khabar train-clusters DIR OUT [--fine N] [--coarse N] [--min-count N] [--seed S] [--exclude TITLES]`
+#[derive(Debug, Clone, PartialEq, Eq, ClapArgs)]
+pub struct TrainClustersArgs {
+    /// A folder of wikiextractor output: every `*.txt` under it is read, in sorted order.
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+    /// Where to write the clusters (`assets/models/clusters.tsv` is the shipped one).
+    #[arg(value_name = "OUT")]
+    pub out: PathBuf,
+    /// Number of fine clusters.
+    #[arg(long, default_value_t = 512)]
+    pub fine: usize,
+    /// Number of coarse clusters (groups of fine ones).
+    #[arg(long, default_value_t = 64)]
+    pub coarse: usize,
+    /// Words seen fewer times get no cluster.
+    #[arg(long, default_value_t = 5)]
+    pub min_count: u64,
+    /// At most this many words (the most frequent) get a cluster.
+    #[arg(long, default_value_t = 60_000)]
+    pub max_vocab: usize,
+    /// Seed of the k-means++ picks and of the projection.
+    #[arg(long, default_value_t = 2008)]
+    pub seed: u64,
+    /// Skip documents whose title is a line of this file (`#` lines are comments).
+    #[arg(long, value_name = "TITLES_FILE")]
+    pub exclude: Option<PathBuf>,
+    /// A line for the file's header (source, licence); repeatable.
+    #[arg(long, value_name = "TEXT")]
+    pub note: Vec<String>,
 }
 
 /// `khabar train-ner TRAIN OUT [--epochs N] [--seed S]`

@@ -4,6 +4,7 @@
 
 pub mod args;
 pub mod bench;
+pub mod clusters;
 mod error;
 pub mod eval;
 pub mod extract;
@@ -30,5 +31,6 @@ pub fn run(args: Args) -> Result<(), Error> {
         Some(Command::Layout(a)) => layout::run(&a.file, a.json),
         Some(Command::TrainNer(a)) => ner::train(&a),
         Some(Command::EvalConll(a)) => ner::eval(&a.file, a.model.as_deref(), a.verbose),
+        Some(Command::TrainClusters(a)) => clusters::train(&a),
     }
 }

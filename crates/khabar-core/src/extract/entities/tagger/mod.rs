@@ -4,6 +4,7 @@
 //! ([`decode`]), and the two-stage tagger that reads a whole document ([`two_stage`]). The
 //! trained model is compiled in (`assets/models/ner.bin`).
 
+pub mod clusters;
 pub mod conll;
 pub mod decode;
 pub mod features;
