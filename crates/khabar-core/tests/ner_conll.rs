@@ -6,6 +6,8 @@ use khabar_core::corpus::{Corpus, CorpusSource};
 use khabar_core::eval::{evaluate, read_gold_dir};
 use khabar_core::extract::annotations::annotate;
 use khabar_core::extract::entities::lexicon::Lexicon;
+use khabar_core::extract::entities::tagger::clusters::Clusters;
+use khabar_core::extract::entities::tagger::features::CLUSTERS;
 use khabar_core::extract::entities::tagger::label::Class;
 use khabar_core::extract::entities::tagger::{EMBEDDED, Tagger, conll, train};
 use khabar_core::text::segment::Segmenter;
@@ -18,6 +20,18 @@ fn root() -> PathBuf {
 fn split(name: &str) -> Vec<conll::Sentence> {
     let path = root().join("assets/data/anercorp").join(name);
     conll::read(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+#[test]
+fn embedded_clusters_parse() {
+    let clusters = Clusters::parse(CLUSTERS).expect("the compiled-in clusters read");
+    assert!(clusters.len() >= 50_000, "{} words", clusters.len());
+    // Words that keep the same company share a coarse cluster: two capitals do, a capital
+    // and a verb of saying do not.
+    let coarse = |w: &str| clusters.get(w).map(|c| c.0);
+    assert!(coarse("القاهره").is_some());
+    assert_eq!(coarse("القاهره"), coarse("بيروت"));
+    assert_ne!(coarse("القاهره"), coarse("قال"));
 }
 
 #[test]
@@ -41,17 +55,17 @@ fn embedded_model_loads_and_is_small() {
 }
 
 /// The figure of record: micro-F1 over PERS, LOC and ORG on the test split (25 008 words
-/// nobody tuned on). 0.706 when the tagger landed; the literature's feature-based CRFs reach
-/// 0.79–0.81 — the floor guards what we have, the goal is in the issue.
+/// nobody tuned on). 0.735 with word clusters (0.706 without); the literature's feature-based
+/// CRFs reach 0.79–0.81 — the floor guards what we have, the goal is in the issue.
 #[test]
 fn anercorp_test_split_micro_f1_floor() {
     let sentences = split("ANERCorp_CamelLab_test.txt");
     assert_eq!(sentences.len(), 925, "the CAMeL Lab test split");
     let scores = Tagger::embedded().score(&conll::documents(sentences), &Lexicon::load());
     let (p, r, f1) = scores.prf(&[Class::Pers, Class::Loc, Class::Org]);
-    assert!(f1 >= 0.70, "PERS+LOC+ORG P {p:.3} R {r:.3} F1 {f1:.3}");
+    assert!(f1 >= 0.73, "PERS+LOC+ORG P {p:.3} R {r:.3} F1 {f1:.3}");
     let (_, _, loc) = scores.prf(&[Class::Loc]);
-    assert!(loc >= 0.83, "LOC F1 {loc:.3}");
+    assert!(loc >= 0.85, "LOC F1 {loc:.3}");
 }
 
 /// Training is deterministic: the same sentences give the same bytes (a slice of the
@@ -97,7 +111,7 @@ fn real_text_dev_set_floor() {
     );
     let e = &report.entities;
     assert!(
-        e.f1() >= 0.64 && e.precision() >= 0.66,
+        e.f1() >= 0.65 && e.precision() >= 0.65,
         "all entities P {:.3} R {:.3} F1 {:.3}",
         e.precision(),
         e.recall(),

@@ -5,11 +5,26 @@
 
 use crate::extract::entities::kind::Kind;
 use crate::extract::entities::lexicon::Lexicon;
+use crate::extract::entities::tagger::clusters::Clusters;
 use crate::text::words::{Word, stems};
+use std::sync::OnceLock;
 use xxhash_rust::xxh3::xxh3_64_with_seed;
 
+/// The word clusters `khabar train-clusters` learned from Arabic Wikipedia, compiled in.
+pub const CLUSTERS: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../assets/models/clusters.tsv"
+));
+
+/// [`CLUSTERS`], read once. (`tests/ner_conll.rs` checks it parses: the empty fallback is
+/// never seen.)
+pub fn clusters() -> &'static Clusters {
+    static READ: OnceLock<Clusters> = OnceLock::new();
+    READ.get_or_init(|| Clusters::parse(CLUSTERS).unwrap_or_default())
+}
+
 /// Bumped whenever a feature changes meaning: a model trained on other features is refused.
-pub const FEATURE_VERSION: u32 = 2;
+pub const FEATURE_VERSION: u32 = 3;
 
 /// What the lexicon says about one word (any of its clitic readings).
 mod flag {
@@ -38,6 +53,10 @@ struct WordInfo {
     flags: u16,
     /// A multi-word gazetteer name covers this word: its kind and whether it starts here.
     gazetteer: Option<(Kind, bool)>,
+    /// Word clusters (coarse, fine) of the word and of its core: words that keep the same
+    /// company in unlabelled text, so a name never seen in training still looks like one.
+    cluster: Option<(u16, u16)>,
+    core_cluster: Option<(u16, u16)>,
     break_after: bool,
     comma_after: bool,
 }
@@ -78,7 +97,12 @@ impl Block {
                 for r in std::iter::once(&w.folded).chain(&readings) {
                     flags |= word_flags(r, lex);
                 }
+                let clusters = clusters();
                 WordInfo {
+                    cluster: clusters.get(&w.folded),
+                    core_cluster: clusters
+                        .get(&core)
+                        .or_else(|| readings.iter().rev().find_map(|r| clusters.get(r))),
                     folded: w.folded.clone(),
                     readings,
                     core,
@@ -172,6 +196,14 @@ impl Block {
             out.push(f(40 + k as u64, last_chars(&w.core, k)));
         }
         out.push(f(50, shape(&w.folded)));
+        if let Some((coarse, fine)) = w.cluster {
+            out.push(cluster(300, coarse));
+            out.push(cluster(301, fine));
+        }
+        if let Some((coarse, fine)) = w.core_cluster {
+            out.push(cluster(302, coarse));
+            out.push(cluster(303, fine));
+        }
         out.push(f(51, length_bucket(n)));
         for bit in 0..flag::COUNT {
             if w.flags & (1 << bit) != 0 {
@@ -211,6 +243,10 @@ impl Block {
                     out.push(f(template + 3 + begins as u64 * 5, kind.as_str()));
                 }
                 out.push(f(template + 4, last_chars(&o.folded, 2)));
+                if let Some((coarse, fine)) = o.core_cluster.or(o.cluster) {
+                    out.push(cluster(template + 5, coarse));
+                    out.push(cluster(template + 6, fine));
+                }
             }
         }
         if let Some(evidence) = &self.evidence {
@@ -253,6 +289,11 @@ const FLAG_NAMES: [&str; flag::COUNT as usize] = [
     "after-title",
     "surname-shape",
 ];
+
+/// A cluster feature.
+fn cluster(template: u64, id: u16) -> u64 {
+    xxh3_64_with_seed(&id.to_le_bytes(), template.wrapping_mul(0x9E37_79B9))
+}
 
 /// A feature of two values, hashed without building the pair.
 fn pair(template: u64, a: &str, b: &str) -> u64 {
