@@ -149,6 +149,16 @@ pub fn annotate_watched<D: std::borrow::Borrow<Document> + Sync>(
     })
 }
 
+/// The rules' mentions of every article reconciled with the tagger's (a stage of
+/// [`annotate`]), indexed like the corpus.
+pub fn tagger_pass<D: std::borrow::Borrow<Document> + Sync>(
+    documents: &[D],
+    lexicon: &Lexicon,
+    rules: Vec<Vec<Vec<Mention>>>,
+) -> Vec<Vec<Vec<Mention>>> {
+    with_model(documents, lexicon, rules, &Watch::unwatched()).unwrap_or_default()
+}
+
 /// The rules' mentions of every article reconciled with the tagger's.
 fn with_model<D: std::borrow::Borrow<Document> + Sync>(
     documents: &[D],
