@@ -181,7 +181,7 @@ fn with_model<D: std::borrow::Borrow<Document> + Sync>(
                     &article_ranges(a),
                     lexicon,
                 );
-                crate::extract::entities::reconcile::reconcile(rules, model, lexicon)
+                crate::extract::entities::reconcile::reconcile(&doc.text, rules, model, lexicon)
             })
             .collect()
     })

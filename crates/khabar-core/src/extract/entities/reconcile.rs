@@ -24,8 +24,19 @@ fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
 ///   every other mention only the rules found survives;
 /// - a mention only the tagger found is added unless it is all Latin script (ANERcorp
 ///   holds almost none: the model's Latin guesses are noise);
+/// - a mention only one witness found is dropped when it is written with nunation
+///   (tanween: «دوراً» in «لعب دوراً محورياً»): names do not take it, common words do;
 /// - then a person named by part of a longer name in the article is that person.
-pub fn reconcile(rules: Vec<Mention>, model: Vec<ModelMention>, lex: &Lexicon) -> Vec<Mention> {
+pub fn reconcile(
+    text: &str,
+    rules: Vec<Mention>,
+    model: Vec<ModelMention>,
+    lex: &Lexicon,
+) -> Vec<Mention> {
+    let nunated = |m: &Mention| {
+        text.get(m.range.clone())
+            .is_some_and(|s| s.contains(['\u{064B}', '\u{064C}', '\u{064D}']))
+    };
     let mut model = model;
     let mut kept: Vec<Mention> = Vec::with_capacity(rules.len() + model.len());
     for r in rules {
@@ -47,6 +58,7 @@ pub fn reconcile(rules: Vec<Mention>, model: Vec<ModelMention>, lex: &Lexicon) -
                 chosen.confidence = sure;
                 kept.push(chosen);
             }
+            None if nunated(&r) => {}
             None if r.kind == Kind::Person && !r.key.starts_with("g:") => {
                 if strong_person(&r, lex) {
                     kept.push(r);
@@ -57,7 +69,10 @@ pub fn reconcile(rules: Vec<Mention>, model: Vec<ModelMention>, lex: &Lexicon) -
     }
     for m in model {
         let latin_only = !m.mention.name.chars().any(is_arabic_letter);
-        if !latin_only && !kept.iter().any(|r| overlaps(&r.range, &m.mention.range)) {
+        if !latin_only
+            && !nunated(&m.mention)
+            && !kept.iter().any(|r| overlaps(&r.range, &m.mention.range))
+        {
             kept.push(m.mention);
         }
     }
@@ -168,8 +183,14 @@ mod tests {
                 confidence: 0.9,
             },
         ];
-        let out = reconcile(rules, model, &lex);
+        let text = "x".repeat(100);
+        let out = reconcile(&text, rules, model, &lex);
         let names: Vec<&str> = out.iter().map(|m| m.name.as_str()).collect();
         assert_eq!(names, ["أحمد نواف الأحمد الصباح", "أرمينيا"]);
+        // A common word that a gazetteer lists, written with tanween, is no place.
+        let text = "لعب دوراً محورياً";
+        let role = text.find("دوراً").unwrap();
+        let rules = vec![m(role..role + "دوراً".len(), Kind::Place, "g:9", "دورا")];
+        assert!(reconcile(text, rules, Vec::new(), &lex).is_empty());
     }
 }
