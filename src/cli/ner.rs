@@ -24,6 +24,7 @@ pub fn train(args: &TrainNerArgs) -> Result<(), Error> {
     let settings = training::Settings {
         epochs: args.epochs,
         seed: args.seed,
+        ..Default::default()
     };
     let lexicon = Lexicon::load();
     let start = Instant::now();

@@ -55,15 +55,16 @@ fn embedded_model_loads_and_is_small() {
 }
 
 /// The figure of record: micro-F1 over PERS, LOC and ORG on the test split (25 008 words
-/// nobody tuned on). 0.735 with word clusters (0.706 without); the literature's feature-based
-/// CRFs reach 0.79–0.81 — the floor guards what we have, the goal is in the issue.
+/// nobody tuned on). 0.728 with word clusters and small weights pruned (0.735 unpruned, 0.706
+/// without clusters); the literature's feature-based CRFs reach 0.79–0.81 — the floor guards
+/// what we have, the goal is in the issue.
 #[test]
 fn anercorp_test_split_micro_f1_floor() {
     let sentences = split("ANERCorp_CamelLab_test.txt");
     assert_eq!(sentences.len(), 925, "the CAMeL Lab test split");
     let scores = Tagger::embedded().score(&conll::documents(sentences), &Lexicon::load());
     let (p, r, f1) = scores.prf(&[Class::Pers, Class::Loc, Class::Org]);
-    assert!(f1 >= 0.73, "PERS+LOC+ORG P {p:.3} R {r:.3} F1 {f1:.3}");
+    assert!(f1 >= 0.72, "PERS+LOC+ORG P {p:.3} R {r:.3} F1 {f1:.3}");
     let (_, _, loc) = scores.prf(&[Class::Loc]);
     assert!(loc >= 0.85, "LOC F1 {loc:.3}");
 }
@@ -79,7 +80,11 @@ fn training_is_deterministic() {
         .collect();
     let docs = conll::documents(sentences);
     let lexicon = Lexicon::load();
-    let settings = train::Settings { epochs: 3, seed: 7 };
+    let settings = train::Settings {
+        epochs: 3,
+        seed: 7,
+        ..Default::default()
+    };
     let a = train::train_tagger(&docs, &lexicon, settings, |_, _, _| {}).to_bytes();
     let b = train::train_tagger(&docs, &lexicon, settings, |_, _, _| {}).to_bytes();
     assert_eq!(a, b);

@@ -19,6 +19,10 @@ use rustc_hash::FxHashMap as HashMap;
 pub struct Settings {
     pub epochs: usize,
     pub seed: u64,
+    /// Features whose every weight is below this share of the largest weight are dropped:
+    /// at 0.03 the model keeps 42 % of its features and the held-out F1 moves by 0.001, and a
+    /// smaller look-up table is read faster (BENCHMARKS.md, fifth round).
+    pub prune_below: f32,
 }
 
 impl Default for Settings {
@@ -26,6 +30,7 @@ impl Default for Settings {
         Settings {
             epochs: 12,
             seed: 2008,
+            prune_below: 0.03,
         }
     }
 }
@@ -229,7 +234,7 @@ fn train_model(
         progress(epoch + 1, mistakes);
     }
     let average = |w: f32, u: f64| (w as f64 - u / step) as f32;
-    let features = hashes
+    let features: Vec<(u64, [f32; LABELS])> = hashes
         .into_iter()
         .zip(w.iter().zip(&u))
         .map(|(h, (w, u))| {
@@ -239,6 +244,15 @@ fn train_model(
             }
             (h, row)
         })
+        .collect();
+    let largest = features
+        .iter()
+        .flat_map(|(_, row)| row.iter())
+        .fold(0f32, |m, w| m.max(w.abs()));
+    let floor = largest * settings.prune_below;
+    let features: Vec<(u64, [f32; LABELS])> = features
+        .into_iter()
+        .filter(|(_, row)| row.iter().any(|w| w.abs() >= floor))
         .collect();
     let mut transitions = [[0f32; LABELS]; LABELS + 1];
     for (p, row) in transitions.iter_mut().enumerate() {
