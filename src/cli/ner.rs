@@ -95,12 +95,7 @@ pub fn eval(file: &Path, model: Option<&Path>, verbose: bool) -> Result<(), Erro
 
 /// Prints the spans of `s` that `labels` missed (-) or found wrongly (+).
 fn print_errors(s: &conll::Sentence, labels: &[Label]) {
-    let predicted: Vec<Label> = s
-        .tokens
-        .iter()
-        .map(|(_, w)| w.map_or(Label::O, |w| labels[w]))
-        .collect();
-    let gold: Vec<Label> = s.tokens.iter().map(|(l, _)| *l).collect();
+    let (predicted, gold) = s.token_labels(labels);
     let tokens: Vec<&str> = s.text.split(' ').collect();
     let (p, g) = (conll::spans(&predicted), conll::spans(&gold));
     let show =

@@ -26,6 +26,17 @@ pub struct ConllError {
     pub line: usize,
 }
 
+impl Sentence {
+    /// Per CoNLL token: the label `word_labels` gives its first word (O for a token with no
+    /// word), and its gold label — what exact-span scoring compares.
+    pub fn token_labels(&self, word_labels: &[Label]) -> (Vec<Label>, Vec<Label>) {
+        self.tokens
+            .iter()
+            .map(|(gold, w)| (w.map_or(Label::O, |w| word_labels[w]), *gold))
+            .unzip()
+    }
+}
+
 /// Reads a CoNLL file: the token is the first column, the tag the last.
 pub fn read(source: &str) -> Result<Vec<Sentence>, ConllError> {
     let mut sentences = Vec::new();

@@ -24,7 +24,7 @@ pub fn clusters() -> &'static Clusters {
 }
 
 /// Bumped whenever a feature changes meaning: a model trained on other features is refused.
-pub const FEATURE_VERSION: u32 = 3;
+pub const FEATURE_VERSION: u32 = 4;
 
 /// What the lexicon says about one word (any of its clitic readings).
 mod flag {
@@ -246,23 +246,6 @@ impl Block {
                 if let Some((coarse, fine)) = o.core_cluster.or(o.cluster) {
                     out.push(cluster(template + 5, coarse));
                     out.push(cluster(template + 6, fine));
-                }
-            }
-        }
-        if let Some(evidence) = &self.evidence {
-            let counts = evidence[i];
-            let others: u16 = counts.iter().sum();
-            if others == 0 {
-                out.push(f(200, "alone"));
-            }
-            for (c, name) in ["O", "PERS", "LOC", "ORG", "MISC"].into_iter().enumerate() {
-                if counts[c] > 0 {
-                    let share = if counts[c] * 2 > others {
-                        "most"
-                    } else {
-                        "some"
-                    };
-                    out.push(pair(201, name, share));
                 }
             }
         }

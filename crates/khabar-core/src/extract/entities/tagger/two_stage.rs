@@ -188,12 +188,7 @@ impl Tagger {
             // document by giving every block its own text through `Block::new`.
             let labels = self.tag_sentences(doc, lex);
             for (s, labels) in doc.iter().zip(labels) {
-                let predicted: Vec<Label> = s
-                    .tokens
-                    .iter()
-                    .map(|(_, w)| w.map_or(Label::O, |w| labels[w]))
-                    .collect();
-                let gold: Vec<Label> = s.tokens.iter().map(|(l, _)| *l).collect();
+                let (predicted, gold) = s.token_labels(&labels);
                 scores.add(&predicted, &gold);
             }
         }
