@@ -180,11 +180,9 @@ fn a_read_only_folder_applies_its_corrections_and_saves_changes_in_the_data_fold
     // Corrections made earlier, in the folder: one article flagged.
     let flagged = {
         let mut harness = harness(launch(dir.path(), data.path()));
-        let file = harness
-            .state()
-            .selected_review()
-            .map(|_| ())
-            .and_then(|_| harness.state().library.key_of(0).map(|k| k.file));
+        // The article the command flags is the selected one (not necessarily the list's
+        // first: the list may still re-sort while names are found).
+        let file = harness.state().selected.clone().map(|k| k.file);
         harness
             .state_mut()
             .command(Command::SetReviewState(ReviewState::Flagged));
