@@ -4,6 +4,7 @@
 use super::Error;
 use super::args::TrainNerArgs;
 use khabar_core::extract::entities::lexicon::Lexicon;
+use khabar_core::extract::entities::tagger::form_memo::FormMemo;
 use khabar_core::extract::entities::tagger::label::{Class, Label};
 use khabar_core::extract::entities::tagger::{Tagger, conll, train as training};
 use std::path::Path;
@@ -65,8 +66,12 @@ pub fn eval(file: &Path, model: Option<&Path>, verbose: bool) -> Result<(), Erro
     let scores = tagger.score(&documents, &lexicon);
     let seconds = start.elapsed().as_secs_f64();
     if verbose {
+        let mut memo = FormMemo::default();
         for doc in &documents {
-            for (s, labels) in doc.iter().zip(tagger.tag_sentences(doc, &lexicon)) {
+            for (s, labels) in doc
+                .iter()
+                .zip(tagger.tag_sentences(doc, &lexicon, &mut memo))
+            {
                 print_errors(s, &labels);
             }
         }

@@ -481,7 +481,7 @@ pub fn extractor_version() -> u64 {
     hash.update(env!("CARGO_PKG_VERSION").as_bytes());
     // The tagger's model decides names as much as the word lists do.
     hash.update(crate::extract::entities::tagger::EMBEDDED);
-    hash.update(crate::extract::entities::tagger::features::CLUSTERS.as_bytes());
+    hash.update(crate::extract::entities::tagger::word_form::CLUSTERS.as_bytes());
     let data = crate::extract::entities::lexicon::FILES.iter().chain([
         &("segmentation.txt", crate::text::cues::DEFAULT_CUES),
         &("dates.txt", crate::extract::dates::DEFAULT_VOCABULARY),

@@ -3,6 +3,7 @@
 
 use crate::extract::dates::ArticleDates;
 use crate::extract::entities::lexicon::Lexicon;
+use crate::extract::entities::tagger::form_memo::FormMemos;
 use crate::extract::entities::{
     Entity, FirstPass, KnownPeople, Mention, Recognizer, canonical_names, group,
 };
@@ -168,6 +169,7 @@ fn with_model<D: std::borrow::Borrow<Document> + Sync>(
 ) -> Option<Vec<Vec<Vec<Mention>>>> {
     let n = documents.len();
     let tagger = crate::extract::entities::tagger::Tagger::embedded();
+    let memos = FormMemos::default();
     let paired: Vec<(&D, Vec<Vec<Mention>>)> = documents.iter().zip(rules).collect();
     watch.each(Stage::Names, (n, 2 * n), paired, |(doc, rules)| {
         let doc = doc.borrow();
@@ -175,12 +177,15 @@ fn with_model<D: std::borrow::Borrow<Document> + Sync>(
             .iter()
             .zip(rules)
             .map(|(a, rules)| {
-                let model = crate::extract::entities::model_mentions::model_mentions(
-                    tagger,
-                    &doc.text,
-                    &article_ranges(a),
-                    lexicon,
-                );
+                let model = memos.with(|memo| {
+                    crate::extract::entities::model_mentions::model_mentions(
+                        tagger,
+                        &doc.text,
+                        &article_ranges(a),
+                        lexicon,
+                        memo,
+                    )
+                });
                 crate::extract::entities::reconcile::reconcile(&doc.text, rules, model, lexicon)
             })
             .collect()

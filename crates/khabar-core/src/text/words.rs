@@ -157,19 +157,38 @@ fn in_link(text: &str, range: Range<usize>) -> bool {
 /// assert!(k.iter().any(|s| s.folded == "الكرملين" && &text[s.start..w[1].range.end] == "لكرملين"));
 /// ```
 pub fn stems(text: &str, word: &Word) -> Vec<Stem> {
-    let mut out = vec![Stem {
+    let original = &text[word.range.clone()];
+    std::iter::once(Stem {
         folded: word.folded.clone(),
         start: word.range.start,
-    }];
-    let original = &text[word.range.clone()];
-    let mut folded: &str = &word.folded;
-    let mut skipped = 0usize;
-    let push = |out: &mut Vec<Stem>, folded: &str, skipped: usize| {
-        if folded.chars().count() >= 2 {
-            out.push(Stem {
-                folded: folded.to_owned(),
+    })
+    .chain(
+        clitic_readings(&word.folded)
+            .into_iter()
+            .map(|(folded, skipped)| Stem {
+                folded,
                 start: word.range.start + byte_after_letters(original, skipped),
-            });
+            }),
+    )
+    .collect()
+}
+
+/// The readings of a folded word without its proclitics (the word itself not included),
+/// each with the number of letters taken off: what [`stems`] offers after the word, and all
+/// that depends on the folded form alone (the tagger caches it per word form).
+///
+/// ```
+/// use khabar_core::text::words::clitic_readings;
+/// assert_eq!(clitic_readings("وبموسكو"), [("بموسكو".to_owned(), 1), ("موسكو".to_owned(), 2)]);
+/// assert_eq!(clitic_readings("للكرملين")[1], ("الكرملين".to_owned(), 1));
+/// ```
+pub fn clitic_readings(word: &str) -> Vec<(String, usize)> {
+    let mut out = Vec::new();
+    let mut folded = word;
+    let mut skipped = 0usize;
+    let push = |out: &mut Vec<(String, usize)>, folded: &str, skipped: usize| {
+        if folded.chars().count() >= 2 {
+            out.push((folded.to_owned(), skipped));
         }
     };
     if let Some(rest) = folded.strip_prefix(['و', 'ف']) {
@@ -185,10 +204,7 @@ pub fn stems(text: &str, word: &Word) -> Vec<Stem> {
             // لل + noun = ل + ال + noun with the alef dropped in writing.
             let restored = format!("ا{rest}");
             if restored.chars().count() >= 4 {
-                out.push(Stem {
-                    folded: restored,
-                    start: word.range.start + byte_after_letters(original, skipped),
-                });
+                out.push((restored, skipped));
             }
         }
     }

@@ -9,6 +9,7 @@ use crate::extract::entities::recognizer::FUNCTION_WORDS;
 use crate::extract::entities::skeleton::{phrase_skeleton, skeleton};
 use crate::extract::entities::tagger::Tagger;
 use crate::extract::entities::tagger::conll::spans;
+use crate::extract::entities::tagger::form_memo::FormMemo;
 use crate::text::normalize::is_format_char;
 use crate::text::words::{Word, stems, words};
 use std::ops::Range;
@@ -99,10 +100,11 @@ pub fn model_mentions(
     text: &str,
     ranges: &[Range<usize>],
     lex: &Lexicon,
+    memo: &mut FormMemo,
 ) -> Vec<ModelMention> {
     let blocks: Vec<Vec<Word>> = ranges.iter().map(|r| words(text, r.clone())).collect();
     let refs: Vec<&[Word]> = blocks.iter().map(Vec::as_slice).collect();
-    let tagged = tagger.tag_document(text, &refs, lex);
+    let tagged = tagger.tag_document(&refs, lex, memo);
     let mut out = Vec::new();
     for (w, t) in blocks.iter().zip(&tagged) {
         for (mut s, mut e, class) in spans(&t.labels) {

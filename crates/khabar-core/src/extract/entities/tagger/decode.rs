@@ -16,21 +16,28 @@ pub fn viterbi(emissions: &[Scores], transitions: &[[f32; LABELS]; LABELS + 1]) 
     if n == 0 {
         return Vec::new();
     }
+    // Forbidden steps cost -inf: the inner loop is arithmetic alone, and a forbidden or
+    // unreachable predecessor never wins (`>` is strict), as when it was skipped.
+    let mut allowed_t = [[f32::NEG_INFINITY; LABELS]; LABELS + 1];
+    for (p, row) in allowed_t.iter_mut().enumerate() {
+        let prev = (p < LABELS).then_some(p);
+        for (l, v) in row.iter_mut().enumerate() {
+            if allowed(prev, l) {
+                *v = transitions[p][l];
+            }
+        }
+    }
     let mut score = vec![[f32::NEG_INFINITY; LABELS]; n];
     let mut back = vec![[0u8; LABELS]; n];
     for l in 0..LABELS {
-        if allowed(None, l) {
-            score[0][l] = transitions[LABELS][l] + emissions[0][l];
-        }
+        score[0][l] = allowed_t[LABELS][l] + emissions[0][l];
     }
     for i in 1..n {
+        let prev = score[i - 1];
         for l in 0..LABELS {
             let mut best = (f32::NEG_INFINITY, 0u8);
-            for p in 0..LABELS {
-                if score[i - 1][p] == f32::NEG_INFINITY || !allowed(Some(p), l) {
-                    continue;
-                }
-                let s = score[i - 1][p] + transitions[p][l];
+            for (p, row) in allowed_t[..LABELS].iter().enumerate() {
+                let s = prev[p] + row[l];
                 if s > best.0 {
                     best = (s, p as u8);
                 }

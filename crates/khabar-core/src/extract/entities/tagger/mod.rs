@@ -8,11 +8,13 @@ pub mod clusters;
 pub mod conll;
 pub mod decode;
 pub mod features;
+pub mod form_memo;
 pub mod label;
 pub mod model;
 pub mod scores;
 pub mod train;
 pub mod two_stage;
+pub mod word_form;
 
 // The public face of the tagger: its children use one another by their own paths, never
 // through these re-exports (`tests/module_graph.rs` refuses the cycle that would make).

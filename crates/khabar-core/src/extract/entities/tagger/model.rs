@@ -105,11 +105,21 @@ impl Model {
 
     /// Adds the label scores of `features` to `scores`.
     pub fn add_scores(&self, features: &[u64], scores: &mut [f32; LABELS]) {
+        let mut sum = [0i32; LABELS];
+        self.raw_scores(features, &mut sum);
+        for (s, w) in scores.iter_mut().zip(self.scaled(sum)) {
+            *s += w;
+        }
+    }
+
+    /// Adds the quantised label weights of `features` to `sum`: integers, so that sums of
+    /// parts taken in any order ([`crate::extract::entities::tagger::form_memo`]) are the
+    /// same to the last bit.
+    pub fn raw_scores(&self, features: &[u64], sum: &mut [i32; LABELS]) {
         if self.slots.is_empty() {
             return;
         }
         let mask = self.slots.len() - 1;
-        let mut sum = [0i32; LABELS];
         for &h in features {
             let key = slot_key(h);
             let mut i = key as usize & mask;
@@ -127,9 +137,11 @@ impl Model {
                 i = (i + 1) & mask;
             }
         }
-        for (s, w) in scores.iter_mut().zip(sum) {
-            *s += w as f32 * self.scale;
-        }
+    }
+
+    /// Label scores from raw sums.
+    pub fn scaled(&self, sum: [i32; LABELS]) -> [f32; LABELS] {
+        sum.map(|w| w as f32 * self.scale)
     }
 
     /// The file form: sorted feature hashes, a bit mask of the labels each one moves, and

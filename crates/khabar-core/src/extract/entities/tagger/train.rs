@@ -54,11 +54,7 @@ pub fn train_tagger(
     const FOLDS: usize = 5;
     let mut blocks: Vec<Vec<Block>> = documents
         .iter()
-        .map(|d| {
-            d.iter()
-                .map(|s| Block::new(&s.text, &s.words, lex))
-                .collect()
-        })
+        .map(|d| d.iter().map(|s| Block::new(&s.words, lex)).collect())
         .collect();
     let gold: Vec<Vec<&[Label]>> = documents
         .iter()

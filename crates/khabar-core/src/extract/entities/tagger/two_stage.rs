@@ -6,12 +6,15 @@ use crate::extract::entities::lexicon::Lexicon;
 use crate::extract::entities::tagger::conll::{Sentence, SpanScores};
 use crate::extract::entities::tagger::decode;
 use crate::extract::entities::tagger::features::Block;
+use crate::extract::entities::tagger::form_memo::{FormMemo, FormScores};
 use crate::extract::entities::tagger::label::{LABELS, Label};
 use crate::extract::entities::tagger::model::{Model, ModelError};
 use crate::extract::entities::tagger::scores;
+use crate::extract::entities::tagger::word_form::WINDOW;
 use crate::text::words::Word;
 use rustc_hash::FxHashMap as HashMap;
-use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, OnceLock};
 
 /// The model `khabar train-ner` wrote, compiled in.
 pub const EMBEDDED: &[u8] = include_bytes!(concat!(
@@ -31,6 +34,14 @@ pub struct Tagger {
     /// Scores are divided by it before probabilities are read from them (fitted in training:
     /// see `train::fit_temperature`).
     temperature: f32,
+    /// Tells this tagger's [`FormMemo`] entries from another's.
+    id: u64,
+}
+
+/// A fresh [`Tagger::id`].
+fn next_id() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
 /// What the tagger says of a block: per word, its label and how sure the model is of it.
@@ -45,23 +56,29 @@ pub struct Tagged {
 /// core in the same blocks (O, PERS, LOC, ORG, MISC).
 pub fn set_document_evidence(blocks: &mut [Block], labels: &[Vec<Label>]) {
     let class_of = |l: &Label| l.class().map_or(0, |c| 1 + c as usize);
-    let mut counts: HashMap<String, [u16; 5]> = HashMap::default();
+    let mut counts: HashMap<&str, [u16; 5]> = HashMap::default();
     for (block, labels) in blocks.iter().zip(labels) {
         for (i, l) in labels.iter().enumerate() {
-            let c = counts.entry(block.core(i).to_owned()).or_default();
+            let c = counts.entry(block.core(i)).or_default();
             c[class_of(l)] = c[class_of(l)].saturating_add(1);
         }
     }
-    for (block, labels) in blocks.iter_mut().zip(labels) {
-        let evidence = labels
-            .iter()
-            .enumerate()
-            .map(|(i, l)| {
-                let mut c = counts[block.core(i)];
-                c[class_of(l)] -= 1;
-                c
-            })
-            .collect();
+    let evidence: Vec<Vec<[u16; 5]>> = blocks
+        .iter()
+        .zip(labels)
+        .map(|(block, labels)| {
+            labels
+                .iter()
+                .enumerate()
+                .map(|(i, l)| {
+                    let mut c = counts[block.core(i)];
+                    c[class_of(l)] -= 1;
+                    c
+                })
+                .collect()
+        })
+        .collect();
+    for (block, evidence) in blocks.iter_mut().zip(evidence) {
         block.set_evidence(evidence);
     }
 }
@@ -73,6 +90,7 @@ impl Tagger {
             first: model,
             second: None,
             temperature: 1.0,
+            id: next_id(),
         }
     }
 
@@ -81,6 +99,7 @@ impl Tagger {
             first,
             second: Some(second),
             temperature,
+            id: next_id(),
         }
     }
 
@@ -141,6 +160,7 @@ impl Tagger {
             first,
             second: models.next(),
             temperature,
+            id: next_id(),
         })
     }
 
@@ -152,41 +172,45 @@ impl Tagger {
         )
     }
 
-    /// The labels of each block of a document (`blocks[k]`: words cut from `text`), each
-    /// with its probability.
-    pub fn tag_document(&self, text: &str, blocks: &[&[Word]], lex: &Lexicon) -> Vec<Tagged> {
-        let mut built: Vec<Block> = blocks.iter().map(|w| Block::new(text, w, lex)).collect();
-        // The word features are the same for both stages: hashed once.
-        let words: Vec<WordFeatures> = built.iter().map(WordFeatures::of).collect();
-        let first_scores: Vec<Vec<[f32; LABELS]>> = words
-            .iter()
-            .map(|f| f.emissions(&self.first, None))
-            .collect();
+    /// The labels of each block of a document, each with its probability; `memo` keeps the
+    /// word forms met (one per thread, for this tagger and `lex`).
+    pub fn tag_document(
+        &self,
+        blocks: &[&[Word]],
+        lex: &Lexicon,
+        memo: &mut FormMemo,
+    ) -> Vec<Tagged> {
+        let read = self.read(blocks, lex, memo);
         let Some(second) = &self.second else {
-            return first_scores
-                .into_iter()
-                .map(|e| tagged(e, &self.first, self.temperature))
+            return (0..blocks.len())
+                .map(|b| {
+                    tagged(
+                        read.emissions(b, 0, &self.first),
+                        &self.first,
+                        self.temperature,
+                    )
+                })
                 .collect();
         };
-        let first: Vec<Vec<Label>> = first_scores
-            .iter()
-            .map(|e| decode::viterbi(e, &self.first.transitions))
-            .collect();
-        set_document_evidence(&mut built, &first);
-        built
-            .iter()
-            .zip(&words)
-            .map(|(b, f)| tagged(f.emissions(second, Some(b)), second, self.temperature))
+        let mut read = read;
+        read.set_first_stage_evidence(self);
+        (0..blocks.len())
+            .map(|b| {
+                tagged(
+                    read.with_evidence(b, self, second, memo),
+                    second,
+                    self.temperature,
+                )
+            })
             .collect()
     }
 
     /// Exact-span scores on annotated documents, per CoNLL token.
     pub fn score(&self, documents: &[Vec<Sentence>], lex: &Lexicon) -> SpanScores {
         let mut scores = SpanScores::default();
+        let mut memo = FormMemo::default();
         for doc in documents {
-            // Sentences are blocks of one text here: each has its own; tag them as one
-            // document by giving every block its own text through `Block::new`.
-            let labels = self.tag_sentences(doc, lex);
+            let labels = self.tag_sentences(doc, lex, &mut memo);
             for (s, labels) in doc.iter().zip(labels) {
                 let (predicted, gold) = s.token_labels(&labels);
                 scores.add(&predicted, &gold);
@@ -196,64 +220,161 @@ impl Tagger {
     }
 
     /// The labels of annotated sentences read as one document.
-    pub fn tag_sentences(&self, doc: &[Sentence], lex: &Lexicon) -> Vec<Vec<Label>> {
-        let mut built: Vec<Block> = doc
-            .iter()
-            .map(|s| Block::new(&s.text, &s.words, lex))
-            .collect();
-        let first: Vec<Vec<Label>> = built
-            .iter()
-            .map(|b| decode::viterbi(&scores::emissions(&self.first, b), &self.first.transitions))
-            .collect();
+    pub fn tag_sentences(
+        &self,
+        doc: &[Sentence],
+        lex: &Lexicon,
+        memo: &mut FormMemo,
+    ) -> Vec<Vec<Label>> {
+        let blocks: Vec<&[Word]> = doc.iter().map(|s| s.words.as_slice()).collect();
+        let read = self.read(&blocks, lex, memo);
         let Some(second) = &self.second else {
-            return first;
+            return (0..blocks.len())
+                .map(|b| {
+                    decode::viterbi(&read.emissions(b, 0, &self.first), &self.first.transitions)
+                })
+                .collect();
         };
-        set_document_evidence(&mut built, &first);
-        built
-            .iter()
-            .map(|b| decode::viterbi(&scores::emissions(second, b), &second.transitions))
+        let mut read = read;
+        read.set_first_stage_evidence(self);
+        (0..blocks.len())
+            .map(|b| {
+                decode::viterbi(
+                    &read.with_evidence(b, self, second, memo),
+                    &second.transitions,
+                )
+            })
             .collect()
+    }
+
+    /// The models in [`FormScores::sums`] order.
+    fn models(&self) -> Vec<&Model> {
+        std::iter::once(&self.first).chain(&self.second).collect()
+    }
+
+    /// The blocks' words with their forms' scores and their context features.
+    fn read(&self, blocks: &[&[Word]], lex: &Lexicon, memo: &mut FormMemo) -> Read {
+        let models = self.models();
+        let forms: Vec<Vec<Arc<FormScores>>> = blocks
+            .iter()
+            .map(|ws| {
+                ws.iter()
+                    .map(|w| memo.get(&w.folded, self.id, &models, lex))
+                    .collect()
+            })
+            .collect();
+        let built: Vec<Block> = blocks
+            .iter()
+            .zip(&forms)
+            .map(|(ws, fs)| Block::of_forms(ws, fs.iter().map(|f| f.form.clone()).collect(), lex))
+            .collect();
+        let context = built.iter().map(ContextFeatures::of).collect();
+        Read {
+            forms,
+            built,
+            context,
+        }
     }
 }
 
-/// The word features of a block's words, hashed once, flattened.
-struct WordFeatures {
+/// A document as the tagger read it: per block, its words' form scores, the block, and
+/// the context features of its words (hashed once for both stages).
+struct Read {
+    forms: Vec<Vec<Arc<FormScores>>>,
+    built: Vec<Block>,
+    context: Vec<ContextFeatures>,
+}
+
+impl Read {
+    /// Label scores of block `b`'s words under `model` (number `m` of the tagger's), without
+    /// document evidence: each word's own part, the parts its neighbours lend it, and its
+    /// context features, summed as integers and scaled once.
+    fn emissions(&self, b: usize, m: usize, model: &Model) -> Vec<[f32; LABELS]> {
+        self.raw_emissions(b, m, model)
+            .into_iter()
+            .map(|sum| model.scaled(sum))
+            .collect()
+    }
+
+    /// [`Self::emissions`] before scaling.
+    fn raw_emissions(&self, b: usize, m: usize, model: &Model) -> Vec<[i32; LABELS]> {
+        let forms = &self.forms[b];
+        let context = &self.context[b];
+        let mut start = 0usize;
+        (0..forms.len())
+            .map(|i| {
+                let mut sum = forms[i].sums[m][0];
+                for (k, (offset, _)) in WINDOW.into_iter().enumerate() {
+                    let Some(o) = usize::try_from(i as i64 + offset)
+                        .ok()
+                        .and_then(|j| forms.get(j))
+                    else {
+                        continue;
+                    };
+                    for (s, v) in sum.iter_mut().zip(&o.sums[m][k + 1]) {
+                        *s += v;
+                    }
+                }
+                let end = context.ends[i] as usize;
+                model.raw_scores(&context.hashes[start..end], &mut sum);
+                start = end;
+                sum
+            })
+            .collect()
+    }
+
+    /// Tags every block with the first stage and gives the blocks the document evidence
+    /// that makes.
+    fn set_first_stage_evidence(&mut self, tagger: &Tagger) {
+        let first: Vec<Vec<Label>> = (0..self.built.len())
+            .map(|b| {
+                decode::viterbi(
+                    &self.emissions(b, 0, &tagger.first),
+                    &tagger.first.transitions,
+                )
+            })
+            .collect();
+        set_document_evidence(&mut self.built, &first);
+    }
+
+    /// Label scores of block `b`'s words under the second stage's `model`: as
+    /// [`Self::emissions`], with the document evidence added before scaling (as training
+    /// sums them: see `scores::emissions`).
+    fn with_evidence(
+        &self,
+        b: usize,
+        tagger: &Tagger,
+        model: &Model,
+        memo: &mut FormMemo,
+    ) -> Vec<[f32; LABELS]> {
+        let mut sums = self.raw_emissions(b, 1, model);
+        for (i, sum) in sums.iter_mut().enumerate() {
+            if let Some(pattern) = self.built[b].evidence_pattern(i) {
+                let evidence = memo.evidence(pattern, tagger.id, model);
+                for (s, e) in sum.iter_mut().zip(evidence) {
+                    *s += e;
+                }
+            }
+        }
+        sums.into_iter().map(|sum| model.scaled(sum)).collect()
+    }
+}
+/// The context features of a block's words, hashed once, flattened.
+struct ContextFeatures {
     hashes: Vec<u64>,
     /// Per word, the end of its features in `hashes`.
     ends: Vec<u32>,
 }
 
-impl WordFeatures {
-    fn of(block: &Block) -> WordFeatures {
-        let mut hashes = Vec::with_capacity(block.len() * 48);
+impl ContextFeatures {
+    fn of(block: &Block) -> ContextFeatures {
+        let mut hashes = Vec::with_capacity(block.len() * 12);
         let mut ends = Vec::with_capacity(block.len());
         for i in 0..block.len() {
-            block.word_features(i, &mut hashes);
+            block.context_features(i, &mut hashes);
             ends.push(hashes.len() as u32);
         }
-        WordFeatures { hashes, ends }
-    }
-
-    /// Label scores of each word under `model`, with the document evidence of `evidence`'s
-    /// words when given.
-    fn emissions(&self, model: &Model, evidence: Option<&Block>) -> Vec<[f32; LABELS]> {
-        let mut start = 0usize;
-        let mut extra = Vec::new();
-        self.ends
-            .iter()
-            .enumerate()
-            .map(|(i, &end)| {
-                let mut s = [0f32; LABELS];
-                model.add_scores(&self.hashes[start..end as usize], &mut s);
-                if let Some(block) = evidence {
-                    extra.clear();
-                    block.evidence_features(i, &mut extra);
-                    model.add_scores(&extra, &mut s);
-                }
-                start = end as usize;
-                s
-            })
-            .collect()
+        ContextFeatures { hashes, ends }
     }
 }
 
@@ -272,4 +393,80 @@ fn tagged(emissions: Vec<[f32; LABELS]>, model: &Model, temperature: f32) -> Tag
         labels.iter().zip(&p).map(|(l, p)| p[l.index()]).collect()
     };
     Tagged { labels, confidence }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::words::words;
+
+    const TEXT: &str = "قال وزير الخارجية المصري سامح شكري في القاهرة إن الاتحاد الأوروبي \
+        سيعقد اجتماعاً مع شكري يوم الأحد. وأكد شكري أن وفداً من الأمم المتحدة يزور القاهرة.";
+
+    /// The memo's sums (per form, per part, then context, then evidence) give the scores of
+    /// the hashed features word by word, to the last bit, in both stages, on a fresh memo
+    /// and on one that already holds every form.
+    #[test]
+    fn memoised_scores_are_the_hashed_features_scores() {
+        let tagger = Tagger::embedded();
+        let second = tagger
+            .second
+            .as_ref()
+            .expect("the shipped model has two stages");
+        let lex = Lexicon::load();
+        let cut = words(TEXT, 0..TEXT.len());
+        let (a, b) = cut.split_at(14);
+        let blocks: Vec<&[Word]> = vec![a, b];
+        let mut hashed: Vec<Block> = blocks.iter().map(|w| Block::new(w, &lex)).collect();
+        let first_hashed: Vec<Vec<[f32; LABELS]>> = hashed
+            .iter()
+            .map(|b| scores::emissions(&tagger.first, b))
+            .collect();
+        let first_labels: Vec<Vec<Label>> = first_hashed
+            .iter()
+            .map(|e| decode::viterbi(e, &tagger.first.transitions))
+            .collect();
+        set_document_evidence(&mut hashed, &first_labels);
+        let mut memo = FormMemo::default();
+        for round in 0..2 {
+            let mut read = tagger.read(&blocks, &lex, &mut memo);
+            for (k, expected) in first_hashed.iter().enumerate() {
+                assert_eq!(
+                    &read.emissions(k, 0, &tagger.first),
+                    expected,
+                    "round {round}"
+                );
+            }
+            read.set_first_stage_evidence(tagger);
+            for (k, block) in hashed.iter().enumerate() {
+                assert_eq!(
+                    read.with_evidence(k, tagger, second, &mut memo),
+                    scores::emissions(second, block),
+                    "round {round}"
+                );
+            }
+        }
+        assert!(
+            memo.hits >= memo.lookups / 2,
+            "the second round found every form"
+        );
+    }
+
+    /// A memo filled for one tagger is emptied, not trusted, by another.
+    #[test]
+    fn a_memo_belongs_to_one_tagger() {
+        let lex = Lexicon::load();
+        let cut = words(TEXT, 0..TEXT.len());
+        let blocks: Vec<&[Word]> = vec![&cut];
+        let mut memo = FormMemo::default();
+        let shipped = Tagger::embedded().tag_document(&blocks, &lex, &mut memo);
+        let empty = Tagger::new(Model::default());
+        let tagged = empty.tag_document(&blocks, &lex, &mut memo);
+        assert!(tagged[0].labels.iter().all(|l| *l == Label::O));
+        assert!(shipped[0].labels.iter().any(|l| *l != Label::O));
+        assert_eq!(
+            Tagger::embedded().tag_document(&blocks, &lex, &mut memo),
+            shipped
+        );
+    }
 }
