@@ -7,9 +7,8 @@
 
 use crate::extract::entities::kind::Kind;
 use crate::extract::entities::lexicon::Lexicon;
-use crate::extract::entities::tagger::word_form::{
-    WINDOW, WordForm, f, flag, push_neighbour_flags, push_own_flags,
-};
+use crate::extract::entities::tagger::context;
+use crate::extract::entities::tagger::word_form::{WINDOW, WordForm, f, flag};
 use crate::text::words::Word;
 use std::sync::Arc;
 use xxhash_rust::xxh3::xxh3_64_with_seed;
@@ -160,39 +159,55 @@ impl Block {
     /// around it, multi-word names and titles around it, the block's edges, and the pairs of
     /// its core with its neighbours'.
     pub fn context_features(&self, i: usize, out: &mut Vec<u64>) {
+        let mut ids = Vec::new();
+        self.context(i, &mut ids, out);
+        out.extend(ids.into_iter().map(context::hash));
+    }
+
+    /// [`Self::context_features`] as the tagger reads them: the numbered ones appended to
+    /// `ids`, the pairs of cores (hashed) to `pairs`.
+    pub fn context(&self, i: usize, ids: &mut Vec<context::Id>, pairs: &mut Vec<u64>) {
         let w = &self.words[i];
-        push_own_flags(w.context_flags(), out);
+        let flags = w.context_flags();
+        for bit in 0..flag::COUNT {
+            if flags & (1 << bit) != 0 {
+                ids.push(context::own_flag(bit));
+            }
+        }
         if let Some((kind, begins)) = w.gazetteer {
-            out.push(f(80 + begins as u64, kind.as_str()));
+            ids.push(context::gazetteer(kind, begins));
         }
         let first = i == 0;
-        let last = i + 1 == self.words.len();
-        out.push(f(82, if first { "first" } else { "not-first" }));
-        if last {
-            out.push(f(83, "last"));
+        ids.push(context::position(first));
+        if i + 1 == self.words.len() {
+            ids.push(context::last());
         }
         if !first {
-            let p = &self.words[i - 1];
-            out.push(f(84, pause(p)));
+            ids.push(context::pause(pause(&self.words[i - 1]), true));
         }
-        out.push(f(85, pause(w)));
-        for (offset, template) in WINDOW {
+        ids.push(context::pause(pause(w), false));
+        for (k, (offset, _)) in WINDOW.into_iter().enumerate() {
             let Some(o) = self.neighbour(i, offset) else {
-                out.push(f(template, "<edge>"));
+                ids.push(context::edge(k));
                 continue;
             };
             if offset.abs() == 1 {
-                push_neighbour_flags(template, o.context_flags(), out);
+                let flags = o.context_flags();
+                for bit in 0..flag::COUNT {
+                    if flags & (1 << bit) != 0 {
+                        ids.push(context::near_flag(offset, bit));
+                    }
+                }
                 if let Some((kind, begins)) = o.gazetteer {
-                    out.push(f(template + 3 + begins as u64 * 5, kind.as_str()));
+                    ids.push(context::near_gazetteer(offset, kind, begins));
                 }
             }
         }
         if i > 0 {
-            out.push(pair(140, self.core(i - 1), self.core(i)));
+            pairs.push(pair(140, self.core(i - 1), self.core(i)));
         }
         if i + 1 < self.words.len() {
-            out.push(pair(141, self.core(i), self.core(i + 1)));
+            pairs.push(pair(141, self.core(i), self.core(i + 1)));
         }
     }
 }
@@ -221,11 +236,12 @@ fn pair(template: u64, a: &str, b: &str) -> u64 {
     xxh3_64_with_seed(b.as_bytes(), xxh3_64_with_seed(a.as_bytes(), template))
 }
 
-fn pause(w: &WordInfo) -> &'static str {
+/// What follows a word, as an index of [`context::PAUSES`].
+fn pause(w: &WordInfo) -> usize {
     match (w.break_after, w.comma_after) {
-        (true, true) => "comma",
-        (true, false) => "break",
-        _ => "none",
+        (true, true) => 0,
+        (true, false) => 1,
+        _ => 2,
     }
 }
 

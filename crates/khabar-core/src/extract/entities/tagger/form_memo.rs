@@ -4,6 +4,7 @@
 //! tagger a few additions instead of ~45 hashed look-ups and its clitic readings.
 
 use crate::extract::entities::lexicon::Lexicon;
+use crate::extract::entities::tagger::context;
 use crate::extract::entities::tagger::features::{EVIDENCE_PATTERNS, evidence_pattern_features};
 use crate::extract::entities::tagger::label::LABELS;
 use crate::extract::entities::tagger::model::Model;
@@ -35,6 +36,8 @@ pub struct FormMemo {
     forms: HashMap<Box<str>, Arc<FormScores>>,
     /// The raw sums of each document-evidence pattern under the last model (filled as met).
     evidence: Vec<Option<[i32; LABELS]>>,
+    /// Per model, the raw sums of each numbered context feature (`context::Id`).
+    context: Vec<Vec<[i32; LABELS]>>,
     buf: Vec<u64>,
     /// Look-ups and those that found the form (for the bench).
     pub lookups: u64,
@@ -47,8 +50,30 @@ impl FormMemo {
         if owner != self.owner {
             self.forms.clear();
             self.evidence.clear();
+            self.context.clear();
             self.owner = owner;
         }
+    }
+
+    /// The raw sums of each numbered context feature under each of `models` (the tagger
+    /// `owner`'s), indexed `[model][id]`.
+    pub fn context(&mut self, owner: u64, models: &[&Model]) -> &[Vec<[i32; LABELS]>] {
+        self.own(owner);
+        if self.context.is_empty() {
+            self.context = models
+                .iter()
+                .map(|model| {
+                    (0..context::COUNT)
+                        .map(|id| {
+                            let mut sum = [0; LABELS];
+                            model.raw_scores(&[context::hash(id as context::Id)], &mut sum);
+                            sum
+                        })
+                        .collect()
+                })
+                .collect();
+        }
+        &self.context
     }
 
     /// The raw sums of document-evidence pattern `pattern` (see `Block::evidence_pattern`)

@@ -6,6 +6,7 @@
 
 pub mod clusters;
 pub mod conll;
+pub mod context;
 pub mod decode;
 pub mod features;
 pub mod form_memo;

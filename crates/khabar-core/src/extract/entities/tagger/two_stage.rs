@@ -4,6 +4,7 @@
 
 use crate::extract::entities::lexicon::Lexicon;
 use crate::extract::entities::tagger::conll::{Sentence, SpanScores};
+use crate::extract::entities::tagger::context;
 use crate::extract::entities::tagger::decode;
 use crate::extract::entities::tagger::features::Block;
 use crate::extract::entities::tagger::form_memo::{FormMemo, FormScores};
@@ -273,6 +274,7 @@ impl Tagger {
             forms,
             built,
             context,
+            context_sums: memo.context(self.id, &models).to_vec(),
         }
     }
 }
@@ -283,6 +285,8 @@ struct Read {
     forms: Vec<Vec<Arc<FormScores>>>,
     built: Vec<Block>,
     context: Vec<ContextFeatures>,
+    /// `[model][context::Id]`: the raw sums of the numbered context features.
+    context_sums: Vec<Vec<[i32; LABELS]>>,
 }
 
 impl Read {
@@ -300,7 +304,8 @@ impl Read {
     fn raw_emissions(&self, b: usize, m: usize, model: &Model) -> Vec<[i32; LABELS]> {
         let forms = &self.forms[b];
         let context = &self.context[b];
-        let mut start = 0usize;
+        let table = &self.context_sums[m];
+        let (mut ids_start, mut pairs_start) = (0usize, 0usize);
         (0..forms.len())
             .map(|i| {
                 let mut sum = forms[i].sums[m][0];
@@ -315,9 +320,14 @@ impl Read {
                         *s += v;
                     }
                 }
-                let end = context.ends[i] as usize;
-                model.raw_scores(&context.hashes[start..end], &mut sum);
-                start = end;
+                let (ids_end, pairs_end) = context.ends[i];
+                for &id in &context.ids[ids_start..ids_end as usize] {
+                    for (s, v) in sum.iter_mut().zip(&table[usize::from(id)]) {
+                        *s += v;
+                    }
+                }
+                model.raw_scores(&context.pairs[pairs_start..pairs_end as usize], &mut sum);
+                (ids_start, pairs_start) = (ids_end as usize, pairs_end as usize);
                 sum
             })
             .collect()
@@ -359,22 +369,24 @@ impl Read {
         sums.into_iter().map(|sum| model.scaled(sum)).collect()
     }
 }
-/// The context features of a block's words, hashed once, flattened.
+/// The context features of a block's words, flattened: numbered ones and hashed pairs.
 struct ContextFeatures {
-    hashes: Vec<u64>,
-    /// Per word, the end of its features in `hashes`.
-    ends: Vec<u32>,
+    ids: Vec<context::Id>,
+    pairs: Vec<u64>,
+    /// Per word, the ends of its features in `ids` and in `pairs`.
+    ends: Vec<(u32, u32)>,
 }
 
 impl ContextFeatures {
     fn of(block: &Block) -> ContextFeatures {
-        let mut hashes = Vec::with_capacity(block.len() * 12);
+        let mut ids = Vec::with_capacity(block.len() * 8);
+        let mut pairs = Vec::with_capacity(block.len() * 2);
         let mut ends = Vec::with_capacity(block.len());
         for i in 0..block.len() {
-            block.context_features(i, &mut hashes);
-            ends.push(hashes.len() as u32);
+            block.context(i, &mut ids, &mut pairs);
+            ends.push((ids.len() as u32, pairs.len() as u32));
         }
-        ContextFeatures { hashes, ends }
+        ContextFeatures { ids, pairs, ends }
     }
 }
 

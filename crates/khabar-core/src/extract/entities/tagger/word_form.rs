@@ -172,7 +172,7 @@ pub(super) fn f(template: u64, value: &str) -> u64 {
 }
 
 /// The flag features of the word itself.
-pub(super) fn push_own_flags(flags: u16, out: &mut Vec<u64>) {
+fn push_own_flags(flags: u16, out: &mut Vec<u64>) {
     for bit in 0..flag::COUNT {
         if flags & (1 << bit) != 0 {
             out.push(f(60 + bit as u64, "1"));
@@ -181,7 +181,7 @@ pub(super) fn push_own_flags(flags: u16, out: &mut Vec<u64>) {
 }
 
 /// The flag features of a nearest neighbour.
-pub(super) fn push_neighbour_flags(template: u64, flags: u16, out: &mut Vec<u64>) {
+fn push_neighbour_flags(template: u64, flags: u16, out: &mut Vec<u64>) {
     for bit in 0..flag::COUNT {
         if flags & (1 << bit) != 0 {
             out.push(f(template + 2, FLAG_NAMES[bit as usize]));
