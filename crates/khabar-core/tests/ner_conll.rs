@@ -98,7 +98,7 @@ fn training_is_deterministic() {
 
 /// The real-text dev set: 48 articles of 46 outlets nobody wrote rules against. It scored
 /// entities F1 0.525 before the tagger (once, before any change); these floors guard the
-/// figures the tagger reached.
+/// figures reached since (F1 0.672, P 0.688; shown unfolded P 0.780).
 #[test]
 fn real_text_dev_set_floor() {
     let dir = root().join("tests/fixtures/real");
@@ -116,7 +116,7 @@ fn real_text_dev_set_floor() {
     );
     let e = &report.entities;
     assert!(
-        e.f1() >= 0.65 && e.precision() >= 0.65,
+        e.f1() >= 0.665 && e.precision() >= 0.68,
         "all entities P {:.3} R {:.3} F1 {:.3}",
         e.precision(),
         e.recall(),
@@ -124,7 +124,7 @@ fn real_text_dev_set_floor() {
     );
     let shown = &report.entities_shown;
     assert!(
-        shown.precision() >= 0.75 && shown.precision() > e.precision(),
+        shown.precision() >= 0.77 && shown.precision() > e.precision(),
         "entities shown unfolded: P {:.3} (all: {:.3})",
         shown.precision(),
         e.precision()

@@ -6,7 +6,7 @@
 use crate::extract::entities::kind::Kind;
 use crate::extract::entities::lexicon::{Lexicon, fold_phrase};
 use crate::extract::entities::mention::Mention;
-use crate::extract::entities::model_mentions::{ModelMention, has_non_name_word};
+use crate::extract::entities::model_mentions::{ModelMention, has_non_name_word, trimmed};
 use crate::text::normalize::is_arabic_letter;
 use std::ops::Range;
 
@@ -14,7 +14,7 @@ fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
 }
 
-/// The mentions of one article:
+/// The mentions of one article (each first [`trimmed`] of words no name has at its edges):
 /// - where both witnesses found a mention of the same kind, the longer span (the rules cut
 ///   Gulf names at their first definite word, «أحمد نواف» of «أحمد نواف الأحمد الصباح»);
 ///   but a gazetteer place stays as the gazetteer has it (the tagger runs adjacent places
@@ -37,7 +37,19 @@ pub fn reconcile(
         text.get(m.range.clone())
             .is_some_and(|s| s.contains(['\u{064B}', '\u{064C}', '\u{064D}']))
     };
-    let mut model = model;
+    let rules: Vec<Mention> = rules
+        .into_iter()
+        .filter_map(|m| trimmed(text, m, lex))
+        .collect();
+    let mut model: Vec<ModelMention> = model
+        .into_iter()
+        .filter_map(|m| {
+            Some(ModelMention {
+                mention: trimmed(text, m.mention, lex)?,
+                confidence: m.confidence,
+            })
+        })
+        .collect();
     let mut kept: Vec<Mention> = Vec::with_capacity(rules.len() + model.len());
     for r in rules {
         let agreeing = model
