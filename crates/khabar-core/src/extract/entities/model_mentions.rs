@@ -215,8 +215,8 @@ fn person_spans(
     for (s, e, class) in joined {
         let mut start = s;
         if class == Class::Pers {
-            for k in s + 1..e {
-                if k > start && joins_another_person(text, &w[k], lex) {
+            for (k, word) in w.iter().enumerate().take(e).skip(s + 1) {
+                if k > start && joins_another_person(text, word, lex) {
                     out.push((start, k, class));
                     start = k;
                 }
