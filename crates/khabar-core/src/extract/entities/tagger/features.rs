@@ -140,15 +140,6 @@ impl Block {
         self.context_features(i, out);
     }
 
-    /// The form of word `i` and those of its neighbours in [`WINDOW`] order (`None` past the
-    /// block's edges).
-    pub fn forms_around(&self, i: usize) -> (&WordForm, [Option<&WordForm>; 4]) {
-        (
-            &self.words[i].form,
-            WINDOW.map(|(offset, _)| self.neighbour(i, offset).map(|w| &*w.form)),
-        )
-    }
-
     fn neighbour(&self, i: usize, offset: i64) -> Option<&WordInfo> {
         usize::try_from(i as i64 + offset)
             .ok()

@@ -39,7 +39,7 @@ pub struct FormMemo {
     /// Per model, the raw sums of each numbered context feature (`context::Id`).
     context: Vec<Vec<[i32; LABELS]>>,
     buf: Vec<u64>,
-    /// Look-ups and those that found the form (for the bench).
+    /// Look-ups and those that found the form (the tests check the memo serves).
     pub lookups: u64,
     pub hits: u64,
 }
@@ -156,13 +156,5 @@ impl FormMemos {
         // being computed): still good to use.
         let mut memo = self.0[slot].lock().unwrap_or_else(|e| e.into_inner());
         f(&mut memo)
-    }
-
-    /// Look-ups and hits over all threads.
-    pub fn hit_rate(&self) -> (u64, u64) {
-        self.0.iter().fold((0, 0), |(l, h), m| {
-            let m = m.lock().unwrap_or_else(|e| e.into_inner());
-            (l + m.lookups, h + m.hits)
-        })
     }
 }

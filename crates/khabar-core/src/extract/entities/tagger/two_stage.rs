@@ -181,28 +181,10 @@ impl Tagger {
         lex: &Lexicon,
         memo: &mut FormMemo,
     ) -> Vec<Tagged> {
-        let read = self.read(blocks, lex, memo);
-        let Some(second) = &self.second else {
-            return (0..blocks.len())
-                .map(|b| {
-                    tagged(
-                        read.emissions(b, 0, &self.first),
-                        &self.first,
-                        self.temperature,
-                    )
-                })
-                .collect();
-        };
-        let mut read = read;
-        read.set_first_stage_evidence(self);
-        (0..blocks.len())
-            .map(|b| {
-                tagged(
-                    read.with_evidence(b, self, second, memo),
-                    second,
-                    self.temperature,
-                )
-            })
+        let (scores, model) = self.last_stage_scores(blocks, lex, memo);
+        scores
+            .into_iter()
+            .map(|e| tagged(e, model, self.temperature))
             .collect()
     }
 
@@ -228,24 +210,33 @@ impl Tagger {
         memo: &mut FormMemo,
     ) -> Vec<Vec<Label>> {
         let blocks: Vec<&[Word]> = doc.iter().map(|s| s.words.as_slice()).collect();
-        let read = self.read(&blocks, lex, memo);
-        let Some(second) = &self.second else {
-            return (0..blocks.len())
-                .map(|b| {
-                    decode::viterbi(&read.emissions(b, 0, &self.first), &self.first.transitions)
-                })
-                .collect();
-        };
-        let mut read = read;
-        read.set_first_stage_evidence(self);
-        (0..blocks.len())
-            .map(|b| {
-                decode::viterbi(
-                    &read.with_evidence(b, self, second, memo),
-                    &second.transitions,
-                )
-            })
+        let (scores, model) = self.last_stage_scores(&blocks, lex, memo);
+        scores
+            .iter()
+            .map(|e| decode::viterbi(e, &model.transitions))
             .collect()
+    }
+
+    /// The label scores of each block's words under the last stage (the second, with the
+    /// first stage's document evidence, when there is one), and that stage's model.
+    fn last_stage_scores(
+        &self,
+        blocks: &[&[Word]],
+        lex: &Lexicon,
+        memo: &mut FormMemo,
+    ) -> (Vec<Vec<[f32; LABELS]>>, &Model) {
+        let mut read = self.read(blocks, lex, memo);
+        let Some(second) = &self.second else {
+            let scores = (0..blocks.len())
+                .map(|b| read.emissions(b, 0, &self.first))
+                .collect();
+            return (scores, &self.first);
+        };
+        read.set_first_stage_evidence(self);
+        let scores = (0..blocks.len())
+            .map(|b| read.with_evidence(b, self, second, memo))
+            .collect();
+        (scores, second)
     }
 
     /// The models in [`FormScores::sums`] order.
